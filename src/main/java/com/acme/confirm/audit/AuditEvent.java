@@ -1,0 +1,87 @@
+package com.acme.confirm.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One attempted operation, published when it starts ({@link AuditOutcome#PENDING}) and
+ * again, under the same id, when it ends. It never holds a confirmation code, a secret, a
+ * token or a clientMetadata value.
+ *
+ * @param id the event id, returned to the caller as {@code auditEventId}
+ * @param occurredAt when the operation started
+ * @param completedAt when it ended; {@code null} while pending
+ * @param action the operation
+ * @param outcome how it ended
+ * @param errorCode the problem code it failed with
+ * @param actor who called
+ * @param target what it acted on
+ * @param reason the caller's stated reason
+ * @param clientMetadataKeys the keys (never the values) of the clientMetadata passed on
+ * @param correlationId the request's correlation id
+ * @param cognitoRequestId Cognito's request id of the deciding call
+ * @param sourceIp the caller's IP address
+ * @param userAgent the caller's User-Agent
+ * @param durationMs how long the operation took
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AuditEvent(UUID id, Instant occurredAt, @Nullable Instant completedAt, AuditAction action,
+		AuditOutcome outcome, @Nullable String errorCode, Actor actor, Target target, @Nullable String reason,
+		List<String> clientMetadataKeys, String correlationId, @Nullable String cognitoRequestId,
+		@Nullable String sourceIp, @Nullable String userAgent, @Nullable Long durationMs) {
+
+	/**
+	 * An operation that has started.
+	 */
+	public static AuditEvent pending(AuditAction action, Actor actor, Target target, @Nullable String reason,
+			List<String> clientMetadataKeys, String correlationId, @Nullable String sourceIp,
+			@Nullable String userAgent) {
+		return new AuditEvent(UUID.randomUUID(), Instant.now(), null, action, AuditOutcome.PENDING, null, actor, target,
+				reason, List.copyOf(clientMetadataKeys), correlationId, null, sourceIp, userAgent, null);
+	}
+
+	/**
+	 * This event, ended with the given outcome.
+	 */
+	public AuditEvent complete(AuditOutcome outcome, @Nullable String errorCode, @Nullable String cognitoRequestId) {
+		Instant now = Instant.now();
+		return new AuditEvent(this.id, this.occurredAt, now, this.action, outcome, errorCode, this.actor, this.target,
+				this.reason, this.clientMetadataKeys, this.correlationId, cognitoRequestId, this.sourceIp,
+				this.userAgent, Duration.between(this.occurredAt, now).toMillis());
+	}
+
+	/**
+	 * Who called.
+	 *
+	 * @param subject the token's subject
+	 * @param issuer the token's issuer
+	 * @param clientId the OAuth2 client of the token
+	 * @param roles the caller's roles, sorted
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Actor(String subject, @Nullable String issuer, @Nullable String clientId, List<String> roles) {
+
+		public Actor(String subject, @Nullable String issuer, @Nullable String clientId, Set<String> roles) {
+			this(subject, issuer, clientId, roles.stream().sorted().toList());
+		}
+
+	}
+
+	/**
+	 * What the operation acted on.
+	 *
+	 * @param userPoolId the user pool
+	 * @param username the username as the caller gave it
+	 * @param appClientId the app client (confirmSignUp)
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Target(String userPoolId, @Nullable String username, @Nullable String appClientId) {
+	}
+
+}

@@ -1,0 +1,16 @@
+package com.acme.confirm.audit;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One page of audit events, newest first.
+ *
+ * @param events the events
+ * @param nextPageToken pass as {@code pageToken} for the next page; absent on the last
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record AuditEventPage(List<AuditEvent> events, @Nullable String nextPageToken) {
+}

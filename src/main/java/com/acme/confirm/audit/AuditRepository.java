@@ -1,0 +1,211 @@
+package com.acme.confirm.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores audit events in the {@code audit_event} table and keeps the hash chain over the
+ * completed ones.
+ */
+@Repository
+class AuditRepository {
+
+	private static final String COLUMNS = "id, occurred_at, completed_at, action, outcome, error_code, actor_subject, "
+			+ "actor_issuer, actor_client_id, actor_roles, target_user_pool_id, target_username, "
+			+ "target_app_client_id, reason, client_metadata_keys, correlation_id, cognito_request_id, source_ip, "
+			+ "user_agent, duration_ms";
+
+	private static final int VERIFY_BATCH = 1000;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	AuditRepository(JdbcClient jdbc, TransactionTemplate transactions) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+	}
+
+	void insertPending(AuditEvent event) {
+		insert(AuditRow.of(event), null, null, null);
+	}
+
+	/**
+	 * Completes the event's row (or inserts it whole, for an attempt that was never
+	 * pending) and appends it to the hash chain, under the chain head's row lock.
+	 */
+	void complete(AuditEvent event) {
+		AuditRow row = AuditRow.of(event);
+		this.transactions.executeWithoutResult((status) -> {
+			ChainHead head = lockHead();
+			long seq = head.lastSeq() + 1;
+			String hash = row.chainHash(seq, head.lastHash());
+			int updated = this.jdbc
+				.sql("UPDATE audit_event SET completed_at = ?, outcome = ?, error_code = ?, cognito_request_id = ?, "
+						+ "duration_ms = ?, chain_seq = ?, prev_hash = ?, hash = ? WHERE id = ? AND chain_seq IS NULL")
+				.params(utc(row.completedAt()), row.outcome(), row.errorCode(), row.cognitoRequestId(),
+						row.durationMs(), seq, head.lastHash(), hash, row.id())
+				.update();
+			if (updated == 0) {
+				insert(row, seq, head.lastHash(), hash);
+			}
+			this.jdbc.sql("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1")
+				.params(seq, hash)
+				.update();
+		});
+	}
+
+	List<AuditRow> find(AuditQuery query, @Nullable Cursor after, int limit) {
+		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_event WHERE 1 = 1");
+		List<Object> params = new ArrayList<>();
+		condition(sql, params, "target_user_pool_id = ?", query.userPoolId());
+		condition(sql, params, "target_username = ?", query.username());
+		condition(sql, params, "actor_subject = ?", query.actor());
+		condition(sql, params, "action = ?", (query.action() != null) ? query.action().name() : null);
+		condition(sql, params, "outcome = ?", (query.outcome() != null) ? query.outcome().name() : null);
+		condition(sql, params, "occurred_at >= ?", (query.from() != null) ? utc(query.from()) : null);
+		condition(sql, params, "occurred_at < ?", (query.to() != null) ? utc(query.to()) : null);
+		if (after != null) {
+			// The first condition is the index range; the second breaks ties within one
+			// instant.
+			sql.append(" AND occurred_at <= ? AND (occurred_at < ? OR id < ?)");
+			params.add(utc(after.occurredAt()));
+			params.add(utc(after.occurredAt()));
+			params.add(after.id());
+		}
+		sql.append(" ORDER BY occurred_at DESC, id DESC LIMIT ").append(limit);
+		return this.jdbc.sql(sql.toString()).params(params).query((rs, rowNum) -> AuditRow.read(rs)).list();
+	}
+
+	/**
+	 * Walks the chain from the last purged link and reports the first link that does not
+	 * hold.
+	 */
+	ChainVerification verify() {
+		ChainHead head = this.jdbc.sql("SELECT * FROM audit_chain_head WHERE id = 1").query(ChainHead.class).single();
+		long expectedSeq = head.purgedThroughSeq() + 1;
+		String prevHash = head.purgedThroughHash();
+		long checked = 0;
+		while (true) {
+			List<ChainedRow> batch = this.jdbc
+				.sql("SELECT " + COLUMNS + ", chain_seq, prev_hash, hash FROM audit_event WHERE chain_seq >= ? "
+						+ "ORDER BY chain_seq LIMIT " + VERIFY_BATCH)
+				.param(expectedSeq)
+				.query((rs, rowNum) -> new ChainedRow(AuditRow.read(rs), rs.getLong("chain_seq"),
+						rs.getString("prev_hash"), rs.getString("hash")))
+				.list();
+			for (ChainedRow link : batch) {
+				String problem = null;
+				if (link.seq() != expectedSeq) {
+					problem = "link " + expectedSeq + " is missing";
+				}
+				else if (!prevHash.equals(link.prevHash())) {
+					problem = "its previous-hash does not match link " + (expectedSeq - 1);
+				}
+				else if (!link.row().chainHash(link.seq(), prevHash).equals(link.hash())) {
+					problem = "its content does not match its hash";
+				}
+				if (problem != null) {
+					return ChainVerification.broken(checked, expectedSeq, link.row().id(), problem);
+				}
+				prevHash = link.hash();
+				expectedSeq++;
+				checked++;
+			}
+			if (batch.size() < VERIFY_BATCH) {
+				break;
+			}
+		}
+		if (expectedSeq - 1 != head.lastSeq() || !prevHash.equals(head.lastHash())) {
+			return ChainVerification.broken(checked, expectedSeq, null,
+					"the chain ends before its head (link " + head.lastSeq() + ")");
+		}
+		return ChainVerification.valid(checked, head.purgedThroughSeq(), head.lastSeq());
+	}
+
+	/**
+	 * Deletes the completed events that occurred before the cutoff, as a prefix of the
+	 * chain whose last link becomes the new starting point of the verification.
+	 * @return how many events were deleted
+	 */
+	int purgeBefore(Instant cutoff) {
+		Integer deleted = this.transactions.execute((status) -> {
+			ChainHead head = lockHead();
+			Long firstKept = this.jdbc
+				.sql("SELECT MIN(chain_seq) FROM audit_event WHERE chain_seq > ? AND occurred_at >= ?")
+				.params(head.purgedThroughSeq(), utc(cutoff))
+				.query(Long.class)
+				.optional()
+				.orElse(null);
+			long through = (firstKept != null) ? firstKept - 1 : head.lastSeq();
+			if (through <= head.purgedThroughSeq()) {
+				return 0;
+			}
+			String throughHash = (through == head.lastSeq()) ? head.lastHash()
+					: this.jdbc.sql("SELECT hash FROM audit_event WHERE chain_seq = ?")
+						.param(through)
+						.query(String.class)
+						.single();
+			int count = this.jdbc.sql("DELETE FROM audit_event WHERE chain_seq <= ?").param(through).update();
+			this.jdbc.sql("UPDATE audit_chain_head SET purged_through_seq = ?, purged_through_hash = ? WHERE id = 1")
+				.params(through, throughHash)
+				.update();
+			return count;
+		});
+		return (deleted != null) ? deleted : 0;
+	}
+
+	private ChainHead lockHead() {
+		return this.jdbc.sql("SELECT * FROM audit_chain_head WHERE id = 1 FOR UPDATE").query(ChainHead.class).single();
+	}
+
+	private void insert(AuditRow row, @Nullable Long seq, @Nullable String prevHash, @Nullable String hash) {
+		this.jdbc
+			.sql("INSERT INTO audit_event (" + COLUMNS + ", chain_seq, prev_hash, hash) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(row.id(), utc(row.occurredAt()), utc(row.completedAt()), row.action(), row.outcome(),
+					row.errorCode(), row.actorSubject(), row.actorIssuer(), row.actorClientId(), row.actorRoles(),
+					row.targetUserPoolId(), row.targetUsername(), row.targetAppClientId(), row.reason(),
+					row.clientMetadataKeys(), row.correlationId(), row.cognitoRequestId(), row.sourceIp(),
+					row.userAgent(), row.durationMs(), seq, prevHash, hash)
+			.update();
+	}
+
+	private static void condition(StringBuilder sql, List<Object> params, String condition, @Nullable Object value) {
+		if (value != null) {
+			sql.append(" AND ").append(condition);
+			params.add(value);
+		}
+	}
+
+	private static java.time.@Nullable OffsetDateTime utc(@Nullable Instant instant) {
+		return (instant != null) ? AuditRow.utc(instant) : null;
+	}
+
+	/**
+	 * The chain head row.
+	 */
+	record ChainHead(long lastSeq, String lastHash, long purgedThroughSeq, String purgedThroughHash) {
+	}
+
+	private record ChainedRow(AuditRow row, long seq, String prevHash, String hash) {
+	}
+
+	/**
+	 * Where a page of events ends.
+	 *
+	 * @param occurredAt the last event's time
+	 * @param id the last event's id
+	 */
+	record Cursor(Instant occurredAt, UUID id) {
+	}
+
+}

@@ -1,0 +1,52 @@
+package com.acme.confirm.cognito;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class CognitoConfiguration {
+
+	/**
+	 * One connection pool shared by the clients of every region. Apache 5 was measured
+	 * fastest of the SDK's sync clients (issue 2: p50 1.2 ms versus 4.2 ms for
+	 * url-connection-client).
+	 */
+	@Bean(destroyMethod = "close")
+	SdkHttpClient cognitoHttpClient(CognitoProperties properties) {
+		return Apache5HttpClient.builder()
+			.connectionTimeout(properties.connectTimeout())
+			.socketTimeout(properties.apiCallAttemptTimeout())
+			.maxConnections(properties.maxConnections())
+			// waiting longer for a pooled connection than an attempt may take is
+			// pointless
+			.connectionAcquisitionTimeout(properties.apiCallAttemptTimeout())
+			.build();
+	}
+
+	/**
+	 * The SDK's default chain only (web identity/IRSA, container, instance profile,
+	 * environment, profile): the service has no property for access keys.
+	 */
+	@Bean(destroyMethod = "close")
+	DefaultCredentialsProvider awsCredentialsProvider() {
+		return DefaultCredentialsProvider.builder().build();
+	}
+
+	@Bean(destroyMethod = "close")
+	CognitoClients cognitoClients(CognitoProperties properties, AwsProperties aws, SdkHttpClient cognitoHttpClient,
+			AwsCredentialsProvider awsCredentialsProvider) {
+		return new CognitoClients(properties, aws, cognitoHttpClient, awsCredentialsProvider);
+	}
+
+	@Bean(destroyMethod = "close")
+	CognitoBudget cognitoBudget(CognitoProperties properties, MeterRegistry meterRegistry) {
+		return CognitoBudget.of(properties, meterRegistry);
+	}
+
+}

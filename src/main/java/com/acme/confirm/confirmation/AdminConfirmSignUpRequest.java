@@ -1,0 +1,45 @@
+package com.acme.confirm.confirmation;
+
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Confirm a user without a code.
+ *
+ * @param username the user, by username, alias or sub
+ * @param clientMetadata passed to the pool's PostConfirmation trigger; values are never
+ * stored or logged
+ * @param reason why the user is confirmed by hand; required where the pool says so
+ * @param markEmailVerified also set {@code email_verified=true}
+ */
+record AdminConfirmSignUpRequest(
+		@Schema(example = "jane@example.com") @NotNull @Size(min = 1,
+				max = Constraints.USERNAME_MAX) @Pattern(regexp = Constraints.USERNAME) String username,
+		@Schema(example = "{\"ticket\": \"SUP-1234\"}", maxProperties = Constraints.CLIENT_METADATA_ENTRIES_MAX) @Size(
+				max = Constraints.CLIENT_METADATA_ENTRIES_MAX) @Nullable Map<@NotNull @Size(min = 1,
+						max = Constraints.CLIENT_METADATA_KEY_MAX) String, @NotNull @Size(
+								max = Constraints.CLIENT_METADATA_VALUE_MAX) String> clientMetadata,
+		@Schema(example = "SUP-1234 verified by phone") @Size(max = Constraints.REASON_MAX) @Nullable String reason,
+		@Schema(defaultValue = "false") @Nullable Boolean markEmailVerified) {
+
+	Map<String, String> metadata() {
+		return ClientMetadata.orEmpty(this.clientMetadata);
+	}
+
+	boolean emailVerificationRequested() {
+		return Boolean.TRUE.equals(this.markEmailVerified);
+	}
+
+	@Override
+	public String toString() {
+		return "AdminConfirmSignUpRequest[username=" + this.username + ", clientMetadata="
+				+ ClientMetadata.redacted(metadata()) + ", reason=" + this.reason + ", markEmailVerified="
+				+ this.markEmailVerified + "]";
+	}
+
+}

@@ -1,0 +1,44 @@
+package com.acme.confirm.confirmation;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ProblemDetail;
+
+/**
+ * The outcome of each username of a batch, in request order.
+ *
+ * @param results one per username
+ */
+record BatchResult(List<Item> results) {
+
+	/**
+	 * One username's result: an outcome, or the problem the single operation would have
+	 * answered.
+	 *
+	 * @param username the username
+	 * @param outcome CONFIRMED or ALREADY_CONFIRMED, when it succeeded
+	 * @param previousStatus the user's status before
+	 * @param emailVerified whether email_verified is true now
+	 * @param auditEventId the audit event of this username
+	 * @param problem why it failed
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Item(String username, @Nullable ConfirmationOutcome outcome, @Nullable String previousStatus,
+			@Nullable Boolean emailVerified, @Nullable UUID auditEventId, @Nullable ProblemDetail problem) {
+
+		static Item of(ConfirmationResult result) {
+			return new Item(result.username(), result.outcome(), result.previousStatus(), result.emailVerified(),
+					result.auditEventId(), null);
+		}
+
+		static Item failed(String username, ProblemDetail problem) {
+			return new Item(username, null, null, null, null, problem);
+		}
+
+	}
+
+}

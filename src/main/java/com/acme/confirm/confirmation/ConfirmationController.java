@@ -1,0 +1,105 @@
+package com.acme.confirm.confirmation;
+
+import com.acme.confirm.security.Caller;
+import com.acme.confirm.userpool.UserPools;
+import com.acme.confirm.web.ProblemCode;
+import com.acme.confirm.web.ProblemResponses;
+import com.acme.confirm.web.RequestOrigin;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/user-pools/{userPoolId}")
+@Tag(name = "confirmation", description = "Confirm Cognito sign-ups")
+class ConfirmationController {
+
+	private final ConfirmationService confirmations;
+
+	ConfirmationController(ConfirmationService confirmations) {
+		this.confirmations = confirmations;
+	}
+
+	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.REASON_REQUIRED, ProblemCode.FORBIDDEN,
+			ProblemCode.USER_POOL_NOT_MANAGED, ProblemCode.USER_NOT_FOUND, ProblemCode.USER_NOT_CONFIRMABLE,
+			ProblemCode.UNSUPPORTED_MEDIA_TYPE, ProblemCode.THROTTLED, ProblemCode.COGNITO_TRIGGER_FAILED,
+			ProblemCode.COGNITO_REJECTED, ProblemCode.COGNITO_UNAVAILABLE, ProblemCode.AUDIT_UNAVAILABLE,
+			ProblemCode.COGNITO_TIMEOUT })
+	@Operation(operationId = "adminConfirmSignUp", summary = "Confirm a user without a code",
+			description = "Reads the user's status first: a CONFIRMED user answers ALREADY_CONFIRMED without a "
+					+ "change; only an UNCONFIRMED, enabled user is confirmed. Needs ADMIN_CONFIRM on the pool.")
+	@PostMapping(path = "/admin-confirm-sign-up", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	ConfirmationResult adminConfirmSignUp(
+			@Parameter(example = "eu-west-1_AbCdEf123") @PathVariable @Size(min = 1,
+					max = Constraints.USER_POOL_ID_MAX) @Pattern(regexp = UserPools.POOL_ID_PATTERN) String userPoolId,
+			@Valid @RequestBody AdminConfirmSignUpRequest request, @Parameter(hidden = true) Caller caller,
+			@Parameter(hidden = true) RequestOrigin origin) {
+		return this.confirmations.adminConfirmSignUp(caller, origin, userPoolId, request);
+	}
+
+	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.REASON_REQUIRED, ProblemCode.FORBIDDEN,
+			ProblemCode.USER_POOL_NOT_MANAGED, ProblemCode.UNSUPPORTED_MEDIA_TYPE })
+	@Operation(operationId = "batchAdminConfirmSignUp", summary = "Confirm up to 100 users without a code",
+			description = "Each username is confirmed as adminConfirmSignUp would, in request order, with its own "
+					+ "audit event, paced under the service's Cognito request budget. A failure of one username "
+					+ "is reported as its problem and does not fail the batch. Needs ADMIN_CONFIRM on the pool.")
+	@PostMapping(path = "/admin-confirm-sign-up/batch", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	BatchResult batchAdminConfirmSignUp(
+			@Parameter(example = "eu-west-1_AbCdEf123") @PathVariable @Size(min = 1,
+					max = Constraints.USER_POOL_ID_MAX) @Pattern(regexp = UserPools.POOL_ID_PATTERN) String userPoolId,
+			@Valid @RequestBody BatchAdminConfirmSignUpRequest request, @Parameter(hidden = true) Caller caller,
+			@Parameter(hidden = true) RequestOrigin origin) {
+		return this.confirmations.batchAdminConfirmSignUp(caller, origin, userPoolId, request);
+	}
+
+	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.FORBIDDEN, ProblemCode.USER_POOL_NOT_MANAGED,
+			ProblemCode.USER_NOT_FOUND, ProblemCode.THROTTLED, ProblemCode.COGNITO_REJECTED,
+			ProblemCode.COGNITO_UNAVAILABLE, ProblemCode.AUDIT_UNAVAILABLE, ProblemCode.COGNITO_TIMEOUT })
+	@Operation(operationId = "getUserStatus", summary = "Read a user's confirmation status",
+			description = "Calls Cognito AdminGetUser. The username travels as a query parameter, never in the "
+					+ "path. Needs READ_USER on the pool.")
+	@GetMapping(path = "/user-status", produces = MediaType.APPLICATION_JSON_VALUE)
+	UserStatusResult getUserStatus(
+			@Parameter(example = "eu-west-1_AbCdEf123") @PathVariable @Size(min = 1,
+					max = Constraints.USER_POOL_ID_MAX) @Pattern(regexp = UserPools.POOL_ID_PATTERN) String userPoolId,
+			@Parameter(example = "jane@example.com") @RequestParam @Size(min = 1,
+					max = Constraints.USERNAME_MAX) @Pattern(regexp = Constraints.USERNAME) String username,
+			@Parameter(hidden = true) Caller caller, @Parameter(hidden = true) RequestOrigin origin) {
+		return this.confirmations.getUserStatus(caller, origin, userPoolId, username);
+	}
+
+	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.FORBIDDEN, ProblemCode.USER_POOL_NOT_MANAGED,
+			ProblemCode.APP_CLIENT_NOT_MANAGED, ProblemCode.USER_NOT_FOUND, ProblemCode.USER_NOT_CONFIRMABLE,
+			ProblemCode.ALIAS_EXISTS, ProblemCode.UNSUPPORTED_MEDIA_TYPE, ProblemCode.CODE_MISMATCH,
+			ProblemCode.CODE_EXPIRED, ProblemCode.TOO_MANY_FAILED_ATTEMPTS, ProblemCode.THROTTLED,
+			ProblemCode.COGNITO_TRIGGER_FAILED, ProblemCode.COGNITO_REJECTED, ProblemCode.COGNITO_UNAVAILABLE,
+			ProblemCode.AUDIT_UNAVAILABLE, ProblemCode.COGNITO_TIMEOUT })
+	@Operation(operationId = "confirmSignUp", summary = "Confirm a user with the code the user received",
+			description = "Calls Cognito ConfirmSignUp, with the SecretHash computed by the service for clients "
+					+ "with a secret. A user who is already CONFIRMED answers ALREADY_CONFIRMED. Needs CODE_CONFIRM "
+					+ "on the pool, and FORCE_ALIAS as well for forceAliasCreation=true.")
+	@PostMapping(path = "/confirm-sign-up", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	ConfirmationResult confirmSignUp(
+			@Parameter(example = "eu-west-1_AbCdEf123") @PathVariable @Size(min = 1,
+					max = Constraints.USER_POOL_ID_MAX) @Pattern(regexp = UserPools.POOL_ID_PATTERN) String userPoolId,
+			@Valid @RequestBody ConfirmSignUpRequest request, @Parameter(hidden = true) Caller caller,
+			@Parameter(hidden = true) RequestOrigin origin) {
+		return this.confirmations.confirmSignUp(caller, origin, userPoolId, request);
+	}
+
+}

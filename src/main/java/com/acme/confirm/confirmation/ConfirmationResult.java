@@ -1,0 +1,22 @@
+package com.acme.confirm.confirmation;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The result of a confirmation.
+ *
+ * @param userPoolId the pool
+ * @param username the username as the caller gave it
+ * @param outcome CONFIRMED or ALREADY_CONFIRMED
+ * @param previousStatus the user's status before the call
+ * @param emailVerified whether email_verified is true now; absent when the service did
+ * not read it
+ * @param auditEventId the audit event that records this confirmation
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record ConfirmationResult(String userPoolId, String username, ConfirmationOutcome outcome,
+		@Nullable String previousStatus, @Nullable Boolean emailVerified, UUID auditEventId) {
+}

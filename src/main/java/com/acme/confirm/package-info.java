@@ -1,0 +1,4 @@
+@NullMarked
+package com.acme.confirm;
+
+import org.jspecify.annotations.NullMarked;
