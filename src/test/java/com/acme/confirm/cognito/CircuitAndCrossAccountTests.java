@@ -1,0 +1,109 @@
+package com.acme.confirm.cognito;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import com.acme.confirm.support.IntegrationTests;
+import com.acme.confirm.support.TestPools;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CircuitAndCrossAccountTests extends IntegrationTests {
+
+	private final CircuitBreakerRegistry circuitBreakers;
+
+	CircuitAndCrossAccountTests(CircuitBreakerRegistry circuitBreakers) {
+		this.circuitBreakers = circuitBreakers;
+	}
+
+	@Test
+	void callsWhenCognitoKeepsFailingThenCircuitOpensAndAnswersAtOnceWithoutCallingCognito() {
+		String broken = newUsername("outage");
+		this.wire.fail("AdminGetUser", broken, 500, "InternalErrorException");
+		for (int i = 0; i < 10; i++) {
+			assertThat(this.api.adminConfirm(TestPools.CUSTOMERS, admin(), Map.of("username", broken))
+				.getBody()
+				.path("code")
+				.asString()).isEqualTo("COGNITO_UNAVAILABLE");
+		}
+		String healthy = newUsername("healthy");
+		this.cognito.signUp(healthy, healthy + "@example.com");
+
+		ResponseEntity<JsonNode> response = this.api.adminConfirm(TestPools.CUSTOMERS, admin(),
+				Map.of("username", healthy));
+
+		assertThat(response.getStatusCode().value()).isEqualTo(503);
+		assertThat(response.getBody().path("code").asString()).isEqualTo("COGNITO_UNAVAILABLE");
+		assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("10");
+		assertThat(this.wire.requests("AdminGetUser", healthy)).isEmpty();
+		assertThat(this.cognito.status(healthy)).isEqualTo("UNCONFIRMED");
+		assertThat(auditRows(healthy)).singleElement()
+			.satisfies((row) -> assertThat(row.get("error_code")).isEqualTo("COGNITO_UNAVAILABLE"));
+		JsonNode health = this.api
+			.exchange(HttpMethod.GET, "/actuator/health", this.idp.token("ops", "operator"), null, Map.of())
+			.getBody();
+		assertThat(health.path("components")
+			.path("circuitBreakers")
+			.path("details")
+			.path("cognito")
+			.path("details")
+			.path("state")
+			.asString()).as(health.toString()).isEqualTo("OPEN");
+		JsonNode metric = this.api
+			.exchange(HttpMethod.GET, "/actuator/metrics/resilience4j.circuitbreaker.state?tag=state:open",
+					this.idp.token("ops", "operator"), null, Map.of())
+			.getBody();
+		assertThat(metric.path("measurements").get(0).path("value").asDouble()).isEqualTo(1.0);
+	}
+
+	@Test
+	void callsWhenCognitoRejectsRequestsThenCircuitStaysClosed() {
+		for (int i = 0; i < 12; i++) {
+			this.api.adminConfirm(TestPools.CUSTOMERS, admin(), Map.of("username", newUsername("missing")));
+		}
+
+		assertThat(this.circuitBreakers.circuitBreaker(Cognito.CIRCUIT_BREAKER).getState())
+			.isEqualTo(CircuitBreaker.State.CLOSED);
+	}
+
+	@Test
+	void poolInAnotherAccountIsCalledWithTheAssumedRolesCredentials() {
+		String username = newUsername("cross");
+		this.cognito.adminCreateUser(TestPools.CROSS_ACCOUNT, username);
+		String local = newUsername("local");
+		this.cognito.signUp(local, local + "@example.com");
+
+		ResponseEntity<JsonNode> cross = this.api.exchange(HttpMethod.GET,
+				"/api/v1/user-pools/" + TestPools.CROSS_ACCOUNT + "/user-status?username=" + username, admin(), null,
+				Map.of());
+		this.api.exchange(HttpMethod.GET,
+				"/api/v1/user-pools/" + TestPools.CUSTOMERS + "/user-status?username=" + local, admin(), null,
+				Map.of());
+
+		assertThat(cross.getStatusCode().value()).isEqualTo(200);
+		assertThat(cross.getBody().path("userStatus").asString()).isEqualTo("FORCE_CHANGE_PASSWORD");
+		LoggedRequest crossCall = this.wire.requests("AdminGetUser", username).get(0);
+		assertThat(crossCall.getHeader("Authorization")).contains("Credential=" + TestPools.ASSUMED_KEY_ID + "/")
+			.contains("/us-west-2/cognito-idp/");
+		assertThat(crossCall.getHeader("X-Amz-Security-Token")).isEqualTo("assumed-session-token");
+		assertThat(this.wire.requests("AdminGetUser", local).get(0).getHeader("Authorization"))
+			.contains("Credential=test-access-key/");
+		// Assumed once, with the default chain's key; its credentials are cached until
+		// near expiry.
+		assertThat(this.wire.assumeRoleRequests()).singleElement().satisfies((assumeRole) -> {
+			assertThat(assumeRole.getBodyAsString())
+				.contains("RoleArn=" + URLEncoder.encode(TestPools.CROSS_ACCOUNT_ROLE, StandardCharsets.UTF_8));
+			assertThat(assumeRole.getHeader("Authorization")).contains("Credential=test-access-key/");
+		});
+	}
+
+}

@@ -1,0 +1,72 @@
+package com.acme.confirm.cognito;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.acme.confirm.support.CognitoRateLimit;
+import com.acme.confirm.support.CognitoWire;
+import com.acme.confirm.support.IntegrationTests;
+import com.acme.confirm.support.TestPools;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 500 users through the batch endpoint with the budget at 20/s, against a fast Cognito
+ * stand-in that throttles past 20/s: the service keeps under the quota and close to it.
+ * (The emulator rewrites its whole data file on every change and would itself set the
+ * pace.)
+ */
+@TestPropertySource(properties = { "confirm.cognito.max-requests-per-second=20", "confirm.cognito.max-budget-wait=5s" })
+class CognitoRequestBudgetTests extends IntegrationTests {
+
+	private static final int USERS = 500;
+
+	private static final int BUDGET = 20;
+
+	@Test
+	void bulkConfirmStaysUnderTheBudgetInEverySecondAndUsesAtLeastNinetyPercentOfIt() {
+		String prefix = newUsername("bulk");
+		List<String> usernames = new ArrayList<>();
+		for (int i = 0; i < USERS; i++) {
+			usernames.add(prefix + "-" + i);
+		}
+		this.wire.onAny("AdminGetUser", CognitoWire
+			.ok("{\"Username\":\"bulk\",\"UserStatus\":\"UNCONFIRMED\",\"Enabled\":true,\"UserAttributes\":[]}"));
+		CognitoRateLimit quota = this.wire.limitRate("AdminConfirmSignUp", BUDGET, CognitoWire.ok("{}"));
+
+		List<JsonNode> results = new ArrayList<>();
+		for (int from = 0; from < USERS; from += 100) {
+			ResponseEntity<JsonNode> response = this.api.post(
+					"/api/v1/user-pools/" + TestPools.CUSTOMERS + "/admin-confirm-sign-up/batch", admin(),
+					Map.of("usernames", usernames.subList(from, from + 100)));
+			assertThat(response.getStatusCode().value()).isEqualTo(200);
+			response.getBody().path("results").forEach(results::add);
+		}
+
+		assertThat(results).hasSize(USERS)
+			.allSatisfy((result) -> assertThat(result.path("outcome").asString()).isEqualTo("CONFIRMED"));
+		assertThat(quota.throttled()).isZero();
+		List<Long> sent = this.wire.requests("AdminConfirmSignUp")
+			.stream()
+			.map((request) -> request.getLoggedDate().getTime())
+			.sorted()
+			.toList();
+		assertThat(sent).hasSize(USERS);
+		for (int i = 0; i + BUDGET < sent.size(); i++) {
+			assertThat(sent.get(i + BUDGET) - sent.get(i)).as("request %d and %d", i, i + BUDGET)
+				.isGreaterThanOrEqualTo(1000);
+		}
+		double rate = (sent.size() - 1) * 1000.0 / (sent.get(sent.size() - 1) - sent.get(0));
+		LoggerFactory.getLogger(CognitoRequestBudgetTests.class)
+			.info("{} AdminConfirmSignUp calls at {} per second (budget {})", sent.size(), rate, BUDGET);
+		assertThat(rate).isGreaterThanOrEqualTo(BUDGET * 0.9).isLessThanOrEqualTo(BUDGET);
+	}
+
+}

@@ -1,0 +1,106 @@
+package com.acme.confirm.confirmation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import com.acme.confirm.support.IntegrationTests;
+import com.acme.confirm.support.TestPools;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BatchAdminConfirmSignUpTests extends IntegrationTests {
+
+	@Test
+	void batchWhenMixedUsersThenEachResultInRequestOrderAndOneAuditEventEach() {
+		String fresh = newUsername("batch-fresh");
+		this.cognito.signUp(fresh, fresh + "@example.com");
+		String done = newUsername("batch-done");
+		this.cognito.signUp(done, done + "@example.com");
+		this.cognito.client().adminConfirmSignUp((request) -> request.userPoolId(TestPools.CUSTOMERS).username(done));
+		String missing = newUsername("batch-missing");
+		String invited = newUsername("batch-invited");
+		this.cognito.adminCreateUser(invited);
+		String failing = newUsername("batch-trigger");
+		this.cognito.signUp(failing, failing + "@example.com");
+		this.wire.fail("AdminConfirmSignUp", failing, 400, "UserLambdaValidationException");
+		List<String> usernames = List.of(fresh, done, missing, invited, failing);
+
+		ResponseEntity<JsonNode> response = batch(admin(),
+				Map.of("usernames", usernames, "reason", "SUP-9 bulk", "clientMetadata", Map.of("ticket", "SUP-9")));
+
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		JsonNode results = response.getBody().path("results");
+		assertThat(results.findValuesAsString("username")).containsExactlyElementsOf(usernames);
+		assertThat(results.get(0).path("outcome").asString()).isEqualTo("CONFIRMED");
+		assertThat(results.get(1).path("outcome").asString()).isEqualTo("ALREADY_CONFIRMED");
+		assertThat(results.get(2).path("problem").path("code").asString()).isEqualTo("USER_NOT_FOUND");
+		assertThat(results.get(2).path("problem").path("status").asInt()).isEqualTo(404);
+		assertThat(results.get(3).path("problem").path("code").asString()).isEqualTo("USER_NOT_CONFIRMABLE");
+		assertThat(results.get(3).path("problem").path("userStatus").asString()).isEqualTo("FORCE_CHANGE_PASSWORD");
+		assertThat(results.get(4).path("problem").path("code").asString()).isEqualTo("COGNITO_TRIGGER_FAILED");
+		assertThat(this.cognito.status(fresh)).isEqualTo("CONFIRMED");
+		assertThat(this.cognito.status(failing)).isEqualTo("UNCONFIRMED");
+		for (int i = 0; i < usernames.size(); i++) {
+			List<Map<String, Object>> rows = auditRows(usernames.get(i));
+			assertThat(rows).as(usernames.get(i)).hasSize(1);
+			JsonNode item = results.get(i);
+			String eventId = item.has("auditEventId") ? item.path("auditEventId").asString()
+					: item.path("problem").path("auditEventId").asString();
+			assertThat(rows.get(0).get("id")).hasToString(eventId);
+			assertThat(rows.get(0).get("reason")).isEqualTo("SUP-9 bulk");
+		}
+		assertThat(this.wire.requests("AdminConfirmSignUp", done)).isEmpty();
+	}
+
+	@Test
+	void batchWhenUsernamesRepeatedOrTooManyOrEmptyThenValidationFailedAndNothingCalled() {
+		String twice = newUsername("twice");
+		List<String> tooMany = IntStream.range(0, 101).mapToObj((i) -> twice + "-" + i).toList();
+
+		ResponseEntity<JsonNode> repeated = batch(admin(), Map.of("usernames", List.of(twice, twice)));
+		ResponseEntity<JsonNode> overLimit = batch(admin(), Map.of("usernames", tooMany));
+		ResponseEntity<JsonNode> empty = batch(admin(), Map.of("usernames", List.of()));
+
+		for (ResponseEntity<JsonNode> response : List.of(repeated, overLimit, empty)) {
+			assertThat(response.getStatusCode().value()).isEqualTo(400);
+			assertThat(response.getBody().path("errors").get(0).path("field").asString()).isEqualTo("usernames");
+		}
+		assertThat(this.wire.requests("AdminGetUser")).isEmpty();
+	}
+
+	@Test
+	void batchWhenCallerMayNotThenForbiddenAndEachAttemptAuditedAsDenied() {
+		String first = newUsername("denied-a");
+		String second = newUsername("denied-b");
+		this.cognito.signUp(first, first + "@example.com");
+
+		ResponseEntity<JsonNode> response = batch(agent(), Map.of("usernames", List.of(first, second)));
+
+		assertThat(response.getStatusCode().value()).isEqualTo(403);
+		assertThat(auditRows(first)).singleElement()
+			.satisfies((row) -> assertThat(row.get("outcome")).isEqualTo("DENIED"));
+		assertThat(auditRows(second)).singleElement()
+			.satisfies((row) -> assertThat(row.get("outcome")).isEqualTo("DENIED"));
+		assertThat(this.cognito.status(first)).isEqualTo("UNCONFIRMED");
+	}
+
+	@Test
+	void batchWhenPoolRequiresReasonAndNoneThenReasonRequired() {
+		ResponseEntity<JsonNode> response = this.api.post(
+				"/api/v1/user-pools/" + TestPools.PARTNERS + "/admin-confirm-sign-up/batch", admin(),
+				Map.of("usernames", List.of(newUsername("partner"))));
+
+		assertThat(response.getStatusCode().value()).isEqualTo(400);
+		assertThat(response.getBody().path("code").asString()).isEqualTo("REASON_REQUIRED");
+	}
+
+	private ResponseEntity<JsonNode> batch(String token, Map<String, Object> body) {
+		return this.api.post("/api/v1/user-pools/" + TestPools.CUSTOMERS + "/admin-confirm-sign-up/batch", token, body);
+	}
+
+}

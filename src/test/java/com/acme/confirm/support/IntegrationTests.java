@@ -1,0 +1,112 @@
+package com.acme.confirm.support;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The service on a real port, in front of the Cognito emulator (through WireMock) and a
+ * real OAuth2 server. Subclasses share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Tag("integration")
+public abstract class IntegrationTests {
+
+	static {
+		// The SDK's default chain reads these first; the emulator accepts any key.
+		System.setProperty("aws.accessKeyId", "test-access-key");
+		System.setProperty("aws.secretAccessKey", "test-secret-key");
+	}
+
+	protected final CognitoLocal cognito = CognitoLocal.get();
+
+	protected final CognitoWire wire = CognitoWire.get();
+
+	protected final IdentityProvider idp = IdentityProvider.get();
+
+	protected final TestDatabase database = TestDatabase.get();
+
+	@LocalServerPort
+	private int port;
+
+	protected Api api;
+
+	@DynamicPropertySource
+	static void services(DynamicPropertyRegistry registry) {
+		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> IdentityProvider.get().issuerUri());
+		registry.add("confirm.cognito.endpoint", () -> CognitoWire.get().endpoint());
+		registry.add("confirm.aws.sts-endpoint", () -> CognitoWire.get().endpoint());
+		TestDatabase database = TestDatabase.get();
+		registry.add("spring.datasource.url", database::url);
+		registry.add("spring.datasource.username", database::username);
+		registry.add("spring.datasource.password", database::password);
+		if (!database.schema().isEmpty()) {
+			registry.add("spring.flyway.default-schema", database::schema);
+		}
+	}
+
+	@BeforeEach
+	void resetCognitoWire(@Autowired CircuitBreakerRegistry circuitBreakers) {
+		this.wire.reset();
+		// One test's Cognito outage must not leave the circuit open for the next.
+		circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+		this.api = new Api("http://127.0.0.1:" + this.port);
+	}
+
+	/** A token for an administrator of the customers pool. */
+	protected String admin() {
+		return this.idp.token("admin-1", "user-admin");
+	}
+
+	/** A token for a support agent of the customers pool. */
+	protected String agent() {
+		return this.idp.token("agent-1", "support-agent");
+	}
+
+	/** The audit rows of a username, read straight from the database, oldest first. */
+	protected List<Map<String, Object>> auditRows(String username) {
+		try (Connection connection = this.database.connect();
+				PreparedStatement statement = connection
+					.prepareStatement("SELECT * FROM audit_event WHERE target_username = ? ORDER BY occurred_at, id")) {
+			statement.setString(1, username);
+			ResultSet rs = statement.executeQuery();
+			List<Map<String, Object>> rows = new ArrayList<>();
+			while (rs.next()) {
+				Map<String, Object> row = new HashMap<>();
+				for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+					row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(Locale.ROOT), rs.getObject(i));
+				}
+				rows.add(row);
+			}
+			return rows;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A fresh username, so that tests never share a user. */
+	protected static String newUsername(String prefix) {
+		return prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+	}
+
+}

@@ -1,0 +1,160 @@
+package com.acme.confirm.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.h2.tools.Server;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The audit database of the integration tests, behind a {@link TcpProxy} so that a test
+ * can take it away. PostgreSQL by default: in a Testcontainers container where a Docker
+ * engine exists, otherwise the local server ({@code CONFIRM_TEST_POSTGRES_URL}, default
+ * {@code jdbc:postgresql://127.0.0.1:5432/test} as {@code postgres}), in a schema of its
+ * own per run. With {@code -Dtest.database=h2}, an H2 server in PostgreSQL mode.
+ */
+public final class TestDatabase {
+
+	private static volatile TestDatabase instance;
+
+	private final String url;
+
+	private final String directUrl;
+
+	private final String username;
+
+	private final String password;
+
+	private final String schema;
+
+	private final TcpProxy proxy;
+
+	private TestDatabase(String url, String directUrl, String username, String password, String schema,
+			TcpProxy proxy) {
+		this.url = url;
+		this.directUrl = directUrl;
+		this.username = username;
+		this.password = password;
+		this.schema = schema;
+		this.proxy = proxy;
+	}
+
+	public static TestDatabase get() {
+		if (instance == null) {
+			synchronized (TestDatabase.class) {
+				if (instance == null) {
+					instance = start();
+				}
+			}
+		}
+		return instance;
+	}
+
+	public static boolean isH2() {
+		return "h2".equalsIgnoreCase(System.getProperty("test.database", "postgres"));
+	}
+
+	public String url() {
+		return this.url;
+	}
+
+	public String username() {
+		return this.username;
+	}
+
+	public String password() {
+		return this.password;
+	}
+
+	/** The schema the service's tables live in; empty for H2's default. */
+	public String schema() {
+		return this.schema;
+	}
+
+	/** Resets every connection to the database and refuses new ones. */
+	public void cut() {
+		this.proxy.cut();
+	}
+
+	public void restore() {
+		try {
+			this.proxy.restore();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A direct connection, bypassing the proxy and the service, for arranging and
+	 * asserting.
+	 */
+	public Connection connect() throws SQLException {
+		return DriverManager.getConnection(this.directUrl, this.username, this.password);
+	}
+
+	private static TestDatabase start() {
+		try {
+			return isH2() ? startH2() : startPostgres();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("The test database is not available", ex);
+		}
+	}
+
+	private static TestDatabase startH2() throws Exception {
+		Server server = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
+		Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+		TcpProxy proxy = new TcpProxy("127.0.0.1", server.getPort());
+		String path = "/mem:audit;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+		return new TestDatabase("jdbc:h2:tcp://127.0.0.1:" + proxy.port() + path,
+				"jdbc:h2:tcp://127.0.0.1:" + server.getPort() + path, "sa", "", "", proxy);
+	}
+
+	private static TestDatabase startPostgres() throws Exception {
+		String base;
+		String username;
+		String password;
+		String configured = System.getenv("CONFIRM_TEST_POSTGRES_URL");
+		if (configured == null && DockerClientFactory.instance().isDockerAvailable()) {
+			PostgreSQLContainer container = new PostgreSQLContainer("postgres:16-alpine");
+			container.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+			base = container.getJdbcUrl();
+			username = container.getUsername();
+			password = container.getPassword();
+		}
+		else {
+			base = (configured != null) ? configured : "jdbc:postgresql://127.0.0.1:5432/test";
+			username = System.getenv().getOrDefault("CONFIRM_TEST_POSTGRES_USER", "postgres");
+			password = System.getenv().getOrDefault("CONFIRM_TEST_POSTGRES_PASSWORD", "");
+		}
+		URI uri = URI.create(base.substring("jdbc:".length()));
+		TcpProxy proxy = new TcpProxy(uri.getHost(), uri.getPort());
+		String schema = "audit_test_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+		String proxied = "jdbc:postgresql://127.0.0.1:" + proxy.port() + uri.getPath() + "?currentSchema=" + schema;
+		String direct = "jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + uri.getPath() + "?currentSchema="
+				+ schema;
+		TestDatabase database = new TestDatabase(proxied, direct, username, password, schema, proxy);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> database.dropSchema(base)));
+		return database;
+	}
+
+	private void dropSchema(String directUrl) {
+		try (Connection connection = DriverManager.getConnection(directUrl, this.username, this.password);
+				Statement statement = connection.createStatement()) {
+			statement.execute("DROP SCHEMA IF EXISTS " + this.schema + " CASCADE");
+		}
+		catch (SQLException ex) {
+			// a leftover schema of a test run is harmless
+		}
+	}
+
+}

@@ -1,0 +1,46 @@
+package com.acme.confirm.support;
+
+/**
+ * The pools, app clients and fixed code that the emulator is seeded with and the test and
+ * local configurations name.
+ */
+public final class TestPools {
+
+	/** Managed pool with grants for user-admin and support-agent. */
+	public static final String CUSTOMERS = "us-east-1_TestCustomers1";
+
+	/** Managed pool that requires a reason. */
+	public static final String PARTNERS = "eu-west-1_TestPartners1";
+
+	/** Managed pool in another AWS account: called with a role assumed through STS. */
+	public static final String CROSS_ACCOUNT = "us-west-2_TestCrossAcct1";
+
+	/** The role the service assumes for CROSS_ACCOUNT. */
+	public static final String CROSS_ACCOUNT_ROLE = "arn:aws:iam::123456789012:role/cognito-confirm";
+
+	/** The access key id of the credentials STS hands out for that role. */
+	public static final String ASSUMED_KEY_ID = "ASIATESTASSUMEDROLE1";
+
+	/** A pool the emulator has but this service does not manage. */
+	public static final String UNMANAGED = "us-east-1_NotManaged1";
+
+	/** App client of CUSTOMERS with a secret. */
+	public static final String SECRET_CLIENT = "webclient1";
+
+	public static final String SECRET_CLIENT_SECRET = "local-web-secret";
+
+	/** App client of CUSTOMERS without a secret. */
+	public static final String PUBLIC_CLIENT = "publicclient1";
+
+	/** App client of CUSTOMERS whose secret the service is configured with wrongly. */
+	public static final String MISCONFIGURED_CLIENT = "misconfigured1";
+
+	public static final String MISCONFIGURED_CLIENT_REAL_SECRET = "the-real-secret";
+
+	/** The confirmation code the emulator gives every user (its CODE setting). */
+	public static final String CODE = "Xq7-CODE-4821";
+
+	private TestPools() {
+	}
+
+}
