@@ -1,0 +1,58 @@
+# syntax=docker/dockerfile:1
+#
+# Image of cognito-confirm-service: Spring Boot's reference layout (extracted layers, one COPY
+# each) on a Temurin 25 JRE, with a JDK 25 AOT cache trained at build time.
+#
+#   docker build -t cognito-confirm-service:dev .
+#   docker run --rm -p 8080:8080 \
+#     -e SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI=https://idp.example.com \
+#     cognito-confirm-service:dev
+#
+# .ci/start-path performs the same extract / train / run steps without a Docker engine and reads
+# the training command, JAVA_TOOL_OPTIONS and ENTRYPOINT from this file: keep them on one logical
+# line each.
+
+# Base images: Temurin 25 on Ubuntu 24.04. For reproducible releases pin them by digest
+# (eclipse-temurin:25-jre-noble@sha256:...) and let a bot bump the digests.
+FROM eclipse-temurin:25-jdk-noble AS builder
+WORKDIR /build
+COPY mvnw pom.xml ./
+COPY .mvn/ .mvn/
+COPY src/ src/
+# Tests run in CI (./mvnw -B verify); the image build only packages. The cache mount keeps
+# ~/.m2 between builds without putting it into a layer.
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -q -DskipTests package \
+    && cp target/cognito-confirm-service-*.jar application.jar \
+    && java -Djarmode=tools -jar application.jar extract --layers --destination extracted
+
+FROM eclipse-temurin:25-jre-noble
+LABEL org.opencontainers.image.title="cognito-confirm-service" \
+      org.opencontainers.image.description="Admin REST service that confirms Amazon Cognito sign-ups, role-authorized and audited" \
+      org.opencontainers.image.licenses="UNLICENSED"
+# A fixed numeric uid/gid, so that Kubernetes' runAsNonRoot can verify it without /etc/passwd.
+RUN groupadd --system --gid 10001 app \
+    && useradd --system --uid 10001 --gid app --home-dir /application --no-create-home --shell /usr/sbin/nologin app
+WORKDIR /application
+# Least to most frequently changed, so that a code change rebuilds only the last layer.
+COPY --from=builder /build/extracted/dependencies/ ./
+COPY --from=builder /build/extracted/spring-boot-loader/ ./
+COPY --from=builder /build/extracted/snapshot-dependencies/ ./
+COPY --from=builder /build/extracted/application/ ./
+# Container-aware memory: the heap takes 70% of the memory limit, the rest is left to metaspace,
+# code cache, thread stacks, direct buffers and the mapped AOT cache. An OutOfMemoryError ends
+# the process so that Kubernetes restarts it instead of it limping on. /tmp is the only writable
+# path under readOnlyRootFilesystem. The Helm chart can replace these (jvm.toolOptions).
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70.0 -XX:+ExitOnOutOfMemoryError -XX:ErrorFile=/tmp/hs_err_pid%p.log"
+# JDK 25 AOT cache (JEP 483/514): a training run that stops right after the application context
+# refreshes records the loaded and linked classes; the ENTRYPOINT maps them at start-up. The
+# cache is only used with the same JVM, jar paths and working directory, hence trained here, in
+# the runtime stage. The training run needs no external service: the JWT decoder and the
+# connection pool are lazy, migrations are off for it, nothing calls Cognito, and it listens on a
+# free port. -XX:MaxRAM keeps the training heap below 32 GB (compressed oops, as in
+# any pod) however large the build machine is.
+RUN SERVER_PORT=0 SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI=http://127.0.0.1:1/unused CONFIRM_COGNITO_ENDPOINT=http://127.0.0.1:1 SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:1/unused SPRING_FLYWAY_ENABLED=false java -XX:AOTCacheOutput=app.aot -XX:MaxRAM=2g -Xlog:aot=error -Dspring.context.exit=onRefresh -jar application.jar \
+    && rm -rf /tmp/tomcat* /tmp/hsperfdata_*
+USER 10001:10001
+EXPOSE 8080
+ENTRYPOINT ["java", "-XX:AOTCache=app.aot", "-jar", "application.jar"]
