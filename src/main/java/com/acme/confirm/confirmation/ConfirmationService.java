@@ -1,12 +1,12 @@
 package com.acme.confirm.confirmation;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 import com.acme.confirm.audit.AuditAction;
 import com.acme.confirm.audit.AuditEvent;
@@ -22,10 +22,11 @@ import com.acme.confirm.userpool.Permission;
 import com.acme.confirm.userpool.UserPools;
 import com.acme.confirm.web.ProblemCode;
 import com.acme.confirm.web.ProblemException;
-import com.acme.confirm.web.Problems;
 import com.acme.confirm.web.RequestOrigin;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
 
@@ -50,11 +51,19 @@ class ConfirmationService {
 
 	private final AuditTrail auditTrail;
 
-	ConfirmationService(UserPools userPools, Authorization authorization, Cognito cognito, AuditTrail auditTrail) {
+	private final Executor batchExecutor;
+
+	private final int batchParallelism;
+
+	ConfirmationService(UserPools userPools, Authorization authorization, Cognito cognito, AuditTrail auditTrail,
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) Executor batchExecutor,
+			BatchProperties batchProperties) {
 		this.userPools = userPools;
 		this.authorization = authorization;
 		this.cognito = cognito;
 		this.auditTrail = auditTrail;
+		this.batchExecutor = batchExecutor;
+		this.batchParallelism = batchProperties.parallelism();
 	}
 
 	ConfirmationResult adminConfirmSignUp(Caller caller, RequestOrigin origin, String userPoolId,
@@ -93,10 +102,10 @@ class ConfirmationService {
 	}
 
 	/**
-	 * Confirms each username in order as adminConfirmSignUp would, each with its own
-	 * audit event, paced by the Cognito budget; a failure of one is reported in its
-	 * place. What holds for all of them (the pool, the caller's permission, the reason)
-	 * is checked first.
+	 * Confirms each username as adminConfirmSignUp would, each with its own audit event,
+	 * a few at a time and paced by the Cognito budget; a failure of one is reported in
+	 * its place. What holds for all of them (the pool, the caller's permission, the
+	 * reason) is checked first.
 	 */
 	BatchResult batchAdminConfirmSignUp(Caller caller, RequestOrigin origin, String userPoolId,
 			BatchAdminConfirmSignUpRequest request) {
@@ -127,17 +136,9 @@ class ConfirmationService {
 			throw ex;
 		}
 		String instance = "/api/v1/user-pools/" + userPoolId + "/admin-confirm-sign-up/batch";
-		List<BatchResult.Item> results = new ArrayList<>();
-		for (String username : request.usernames()) {
-			try {
-				results
-					.add(BatchResult.Item.of(adminConfirmSignUp(caller, origin, userPoolId, request.item(username))));
-			}
-			catch (ProblemException ex) {
-				results.add(BatchResult.Item.failed(username, Problems.of(ex, instance)));
-			}
-		}
-		return new BatchResult(results);
+		BatchRun run = new BatchRun(request.usernames(),
+				(username) -> adminConfirmSignUp(caller, origin, userPoolId, request.item(username)), instance);
+		return new BatchResult(run.run(this.batchExecutor, this.batchParallelism));
 	}
 
 	UserStatusResult getUserStatus(Caller caller, RequestOrigin origin, String userPoolId, String username) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import com.acme.confirm.support.IntegrationTests;
+import com.zaxxer.hikari.HikariDataSource;
 import com.acme.confirm.support.TestPools;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -14,6 +15,12 @@ import org.springframework.http.ResponseEntity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BatchAdminConfirmSignUpTests extends IntegrationTests {
+
+	private final HikariDataSource dataSource;
+
+	BatchAdminConfirmSignUpTests(HikariDataSource dataSource) {
+		this.dataSource = dataSource;
+	}
 
 	@Test
 	void batchWhenMixedUsersThenEachResultInRequestOrderAndOneAuditEventEach() {
@@ -53,8 +60,33 @@ class BatchAdminConfirmSignUpTests extends IntegrationTests {
 					: item.path("problem").path("auditEventId").asString();
 			assertThat(rows.get(0).get("id")).hasToString(eventId);
 			assertThat(rows.get(0).get("reason")).isEqualTo("SUP-9 bulk");
+			// Items are worked on by several threads; each event still names the request.
+			assertThat(rows.get(0).get("correlation_id")).isEqualTo(response.getHeaders().getFirst("X-Correlation-Id"));
 		}
 		assertThat(this.wire.requests("AdminConfirmSignUp", done)).isEmpty();
+	}
+
+	@Test
+	void batchWhenAuditTrailDownThenNoItemAttemptedAndEachReportsAuditUnavailable() {
+		List<String> usernames = IntStream.range(0, 12).mapToObj((i) -> newUsername("batch-no-db-" + i)).toList();
+		usernames.forEach((username) -> this.cognito.signUp(username, username + "@example.com"));
+		this.database.cut();
+		ResponseEntity<JsonNode> response;
+		try {
+			response = batch(admin(), Map.of("usernames", usernames));
+		}
+		finally {
+			this.database.restore();
+			this.dataSource.getHikariPoolMXBean().softEvictConnections();
+		}
+
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		JsonNode results = response.getBody().path("results");
+		assertThat(results.findValuesAsString("username")).containsExactlyElementsOf(usernames);
+		assertThat(results.findValuesAsString("code")).hasSize(usernames.size()).containsOnly("AUDIT_UNAVAILABLE");
+		assertThat(this.wire.requests("AdminGetUser")).isEmpty();
+		assertThat(this.wire.requests("AdminConfirmSignUp")).isEmpty();
+		usernames.forEach((username) -> assertThat(this.cognito.status(username)).isEqualTo("UNCONFIRMED"));
 	}
 
 	@Test
