@@ -46,16 +46,12 @@ public class Cognito {
 
 	private final CognitoClients clients;
 
-	private final CognitoBudget budget;
-
 	private final CircuitBreaker circuitBreaker;
 
 	private final MeterRegistry meterRegistry;
 
-	Cognito(CognitoClients clients, CognitoBudget budget, CircuitBreakerRegistry circuitBreakers,
-			MeterRegistry meterRegistry) {
+	Cognito(CognitoClients clients, CircuitBreakerRegistry circuitBreakers, MeterRegistry meterRegistry) {
 		this.clients = clients;
-		this.budget = budget;
 		this.circuitBreaker = circuitBreakers.circuitBreaker(CIRCUIT_BREAKER);
 		this.meterRegistry = meterRegistry;
 	}
@@ -74,12 +70,12 @@ public class Cognito {
 	}
 
 	/**
-	 * AdminConfirmSignUp, within the service's share of Cognito's request rate.
+	 * AdminConfirmSignUp, within the service's share of Cognito's request rate (each
+	 * attempt waits for the {@link CognitoBudget}).
 	 * @return Cognito's request id
 	 */
 	public @Nullable String adminConfirmSignUp(ManagedUserPool pool, String username,
 			Map<String, String> clientMetadata) {
-		this.budget.acquire(CognitoClients.regionOf(pool.id()));
 		return requestId(call("AdminConfirmSignUp", pool,
 				() -> this.clients.forPool(pool)
 					.adminConfirmSignUp((request) -> request.userPoolId(pool.id())
@@ -105,11 +101,11 @@ public class Cognito {
 
 	/**
 	 * ConfirmSignUp, with the SecretHash computed here when the client has a secret,
-	 * within the service's share of Cognito's request rate.
+	 * within the service's share of Cognito's request rate (each attempt waits for the
+	 * {@link CognitoBudget}).
 	 * @return Cognito's request id
 	 */
 	public @Nullable String confirmSignUp(ConfirmSignUpCall call) {
-		this.budget.acquire(CognitoClients.regionOf(call.pool().id()));
 		ConfirmSignUpRequest.Builder request = ConfirmSignUpRequest.builder()
 			.clientId(call.clientId())
 			.username(call.username())

@@ -3,6 +3,7 @@ package com.acme.confirm.cognito;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -18,13 +19,26 @@ import io.lettuce.core.RedisURI;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.awscore.AwsExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.regions.Region;
 
 /**
  * The service's share of Cognito's request rate for the confirm category, one token
  * bucket per region: in memory, or in Redis so that the sum over all replicas holds.
+ * <p>
+ * As an interceptor of the Cognito clients it takes a token for every attempt of a
+ * confirm-category call, retries included (Cognito counts them), just before the request
+ * goes out: taken any earlier, a request held up after taking its token (class loading, a
+ * busy CPU) would go out together with later ones and exceed the rate.
  */
-final class CognitoBudget implements AutoCloseable {
+final class CognitoBudget implements ExecutionInterceptor, AutoCloseable {
+
+	/** Operations of Cognito's confirm request-rate category that this service calls. */
+	static final Set<String> CONFIRM_CATEGORY = Set.of("AdminConfirmSignUp", "ConfirmSignUp");
 
 	/**
 	 * Spend slightly less than the budget: the time between taking a token and the
@@ -81,6 +95,13 @@ final class CognitoBudget implements AutoCloseable {
 			redis = RedisClient.create(uri);
 		}
 		return new CognitoBudget(properties.maxRequestsPerSecond(), properties.maxBudgetWait(), redis, meterRegistry);
+	}
+
+	@Override
+	public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes executionAttributes) {
+		if (CONFIRM_CATEGORY.contains(executionAttributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
+			acquire(executionAttributes.getAttribute(AwsExecutionAttribute.AWS_REGION));
+		}
 	}
 
 	/**

@@ -40,9 +40,12 @@ final class CognitoClients implements AutoCloseable {
 
 	private final AwsCredentialsProvider credentials;
 
+	private final CognitoBudget budget;
+
 	CognitoClients(CognitoProperties properties, AwsProperties aws, SdkHttpClient httpClient,
-			AwsCredentialsProvider credentials) {
+			AwsCredentialsProvider credentials, CognitoBudget budget) {
 		this.properties = properties;
+		this.budget = budget;
 		this.aws = aws;
 		this.httpClient = httpClient;
 		this.credentials = credentials;
@@ -65,7 +68,8 @@ final class CognitoClients implements AutoCloseable {
 			.region(key.region())
 			.credentialsProvider((key.roleArn() != null) ? assume(key.region(), key.roleArn()) : this.credentials)
 			.httpClient(this.httpClient)
-			.overrideConfiguration((configuration) -> configuration.apiCallTimeout(this.properties.apiCallTimeout())
+			.overrideConfiguration((configuration) -> configuration.addExecutionInterceptor(this.budget)
+				.apiCallTimeout(this.properties.apiCallTimeout())
 				.apiCallAttemptTimeout(this.properties.apiCallAttemptTimeout())
 				.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
 					.toBuilder()

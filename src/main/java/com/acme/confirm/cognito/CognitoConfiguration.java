@@ -40,8 +40,8 @@ class CognitoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	CognitoClients cognitoClients(CognitoProperties properties, AwsProperties aws, SdkHttpClient cognitoHttpClient,
-			AwsCredentialsProvider awsCredentialsProvider) {
-		return new CognitoClients(properties, aws, cognitoHttpClient, awsCredentialsProvider);
+			AwsCredentialsProvider awsCredentialsProvider, CognitoBudget cognitoBudget) {
+		return new CognitoClients(properties, aws, cognitoHttpClient, awsCredentialsProvider, cognitoBudget);
 	}
 
 	@Bean(destroyMethod = "close")

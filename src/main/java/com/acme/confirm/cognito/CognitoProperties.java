@@ -26,8 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestsPerSecond the service's share of the account's Cognito request rate
  * for AdminConfirmSignUp and ConfirmSignUp (a category Cognito shares with SignUp and
  * AdminCreateUser), per region
- * @param maxBudgetWait how long a call may wait for the budget before it is answered 429
- * THROTTLED
+ * @param maxBudgetWait how long an attempt may wait for the budget before the call is
+ * answered 429 THROTTLED; shorter than the attempt timeout
  * @param budgetRedisUrl Redis holding the budget shared by all replicas
  * ({@code redis://host:6379}, {@code rediss://} for TLS); unset keeps the budget in each
  * replica's memory
@@ -51,6 +51,12 @@ record CognitoProperties(@Nullable URI endpoint, @DefaultValue("5s") Duration ap
 		if (apiCallAttemptTimeout.compareTo(apiCallTimeout) > 0) {
 			throw new IllegalArgumentException("confirm.cognito.api-call-attempt-timeout (" + apiCallAttemptTimeout
 					+ ") must not exceed confirm.cognito.api-call-timeout (" + apiCallTimeout + ")");
+		}
+		if (maxBudgetWait.compareTo(apiCallAttemptTimeout) >= 0) {
+			// The wait happens within an attempt, whose timeout would cut it short.
+			throw new IllegalArgumentException("confirm.cognito.max-budget-wait (" + maxBudgetWait
+					+ ") must be shorter than confirm.cognito.api-call-attempt-timeout (" + apiCallAttemptTimeout
+					+ ")");
 		}
 	}
 

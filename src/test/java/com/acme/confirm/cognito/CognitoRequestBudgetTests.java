@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (The emulator rewrites its whole data file on every change and would itself set the
  * pace.)
  */
-@TestPropertySource(properties = { "confirm.cognito.max-requests-per-second=20", "confirm.cognito.max-budget-wait=5s" })
+@TestPropertySource(properties = "confirm.cognito.max-requests-per-second=20")
 class CognitoRequestBudgetTests extends IntegrationTests {
 
 	private static final int USERS = 500;
