@@ -7,7 +7,7 @@
 //
 // Environment: TOKEN (required), BASE_URL (http://localhost:8080), SCREENSHOT
 // (target/swagger-ui.png), CHROMIUM (/usr/bin/chromium), USER_POOL_ID (us-east-1_TestCustomers1),
-// USERNAME (jane@example.com), STEP_TIMEOUT_MS (30000).
+// USERNAME (zoë: not ASCII, and refused by a pattern a browser cannot read), STEP_TIMEOUT_MS (30000).
 // Prints PASS/FAIL lines; exits 1 on failure (with target/swagger-ui-failure.png when a page was open).
 import { createRequire } from 'node:module';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
@@ -26,7 +26,7 @@ const screenshot = resolve(root, process.env.SCREENSHOT ?? 'target/swagger-ui.pn
 const failureShot = join(dirname(screenshot), 'swagger-ui-failure.png');
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const userPoolId = process.env.USER_POOL_ID ?? 'us-east-1_TestCustomers1';
-const username = process.env.USERNAME ?? 'jane@example.com';
+const username = process.env.USERNAME ?? 'zoë';
 const timeout = Number(process.env.STEP_TIMEOUT_MS ?? 30000);
 
 if (!token) {

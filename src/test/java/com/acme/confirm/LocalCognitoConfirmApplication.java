@@ -32,6 +32,8 @@ public final class LocalCognitoConfirmApplication {
 		CognitoLocal cognito = CognitoLocal.get();
 		cognito.signUp("jane@example.com", "jane@example.com");
 		cognito.signUp("sam@example.com", "sam@example.com");
+		// A username that is not an email and not ASCII, as Cognito allows.
+		cognito.signUp("zoë", "zoe@example.com");
 		IdentityProvider idp = IdentityProvider.get();
 		List<String> arguments = new ArrayList<>(List.of(args));
 		arguments.add("--spring.profiles.active=local");
@@ -55,8 +57,8 @@ public final class LocalCognitoConfirmApplication {
 			String base = "http://localhost:" + port + "/api/v1/user-pools/" + TestPools.CUSTOMERS;
 			log.info("""
 
-					Local cognito-confirm-service is ready (Cognito: cognito-local, users jane@example.com and \
-					sam@example.com UNCONFIRMED, confirmation code {}).
+					Local cognito-confirm-service is ready (Cognito: cognito-local, users jane@example.com, \
+					sam@example.com and zoë UNCONFIRMED, confirmation code {}).
 					Swagger UI: http://localhost:{}/swagger-ui.html
 					TOKEN={}
 					curl -s -X POST {}/admin-confirm-sign-up -H "Authorization: Bearer $TOKEN" \

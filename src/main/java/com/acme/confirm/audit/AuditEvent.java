@@ -8,6 +8,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * One attempted operation, published when it starts ({@link AuditOutcome#PENDING}) and
@@ -31,9 +34,12 @@ import org.jspecify.annotations.Nullable;
  * @param durationMs how long the operation took
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AuditEvent(UUID id, Instant occurredAt, @Nullable Instant completedAt, AuditAction action,
-		AuditOutcome outcome, @Nullable String errorCode, Actor actor, Target target, @Nullable String reason,
-		List<String> clientMetadataKeys, String correlationId, @Nullable String cognitoRequestId,
+public record AuditEvent(@Schema(requiredMode = REQUIRED) UUID id, @Schema(requiredMode = REQUIRED) Instant occurredAt,
+		@Nullable Instant completedAt, @Schema(requiredMode = REQUIRED) AuditAction action,
+		@Schema(requiredMode = REQUIRED) AuditOutcome outcome, @Nullable String errorCode,
+		@Schema(requiredMode = REQUIRED) Actor actor, @Schema(requiredMode = REQUIRED) Target target,
+		@Nullable String reason, @Schema(requiredMode = REQUIRED) List<String> clientMetadataKeys,
+		@Schema(requiredMode = REQUIRED) String correlationId, @Nullable String cognitoRequestId,
 		@Nullable String sourceIp, @Nullable String userAgent, @Nullable Long durationMs) {
 
 	/**
@@ -65,7 +71,8 @@ public record AuditEvent(UUID id, Instant occurredAt, @Nullable Instant complete
 	 * @param roles the caller's roles, sorted
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Actor(String subject, @Nullable String issuer, @Nullable String clientId, List<String> roles) {
+	public record Actor(@Schema(requiredMode = REQUIRED) String subject, @Nullable String issuer,
+			@Nullable String clientId, @Schema(requiredMode = REQUIRED) List<String> roles) {
 
 		public Actor(String subject, @Nullable String issuer, @Nullable String clientId, Set<String> roles) {
 			this(subject, issuer, clientId, roles.stream().sorted().toList());
@@ -81,7 +88,8 @@ public record AuditEvent(UUID id, Instant occurredAt, @Nullable Instant complete
 	 * @param appClientId the app client (confirmSignUp)
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Target(String userPoolId, @Nullable String username, @Nullable String appClientId) {
+	public record Target(@Schema(requiredMode = REQUIRED) String userPoolId, @Nullable String username,
+			@Nullable String appClientId) {
 	}
 
 }

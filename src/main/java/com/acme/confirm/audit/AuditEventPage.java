@@ -4,6 +4,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * One page of audit events, newest first.
@@ -12,5 +15,5 @@ import org.jspecify.annotations.Nullable;
  * @param nextPageToken pass as {@code pageToken} for the next page; absent on the last
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record AuditEventPage(List<AuditEvent> events, @Nullable String nextPageToken) {
+record AuditEventPage(@Schema(requiredMode = REQUIRED) List<AuditEvent> events, @Nullable String nextPageToken) {
 }

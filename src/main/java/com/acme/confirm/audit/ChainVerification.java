@@ -4,6 +4,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * The result of checking the audit trail's hash chain.
@@ -17,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param problem what is wrong with it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ChainVerification(boolean valid, long checkedEvents, @Nullable Long firstSeq, @Nullable Long lastSeq,
+record ChainVerification(@Schema(requiredMode = REQUIRED) boolean valid,
+		@Schema(requiredMode = REQUIRED) long checkedEvents, @Nullable Long firstSeq, @Nullable Long lastSeq,
 		@Nullable Long brokenAtSeq, @Nullable UUID brokenEventId, @Nullable String problem) {
 
 	static ChainVerification valid(long checked, long purgedThrough, long lastSeq) {

@@ -7,13 +7,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ProblemDetail;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * The outcome of each username of a batch, in request order.
  *
  * @param results one per username
  */
-record BatchResult(List<Item> results) {
+record BatchResult(@Schema(requiredMode = REQUIRED) List<Item> results) {
 
 	/**
 	 * One username's result: an outcome, or the problem the single operation would have
@@ -27,8 +30,10 @@ record BatchResult(List<Item> results) {
 	 * @param problem why it failed
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Item(String username, @Nullable ConfirmationOutcome outcome, @Nullable String previousStatus,
-			@Nullable Boolean emailVerified, @Nullable UUID auditEventId, @Nullable ProblemDetail problem) {
+	@Schema(name = "BatchResultItem")
+	record Item(@Schema(requiredMode = REQUIRED) String username, @Nullable ConfirmationOutcome outcome,
+			@Nullable String previousStatus, @Nullable Boolean emailVerified, @Nullable UUID auditEventId,
+			@Schema(ref = "#/components/schemas/Problem") @Nullable ProblemDetail problem) {
 
 		static Item of(ConfirmationResult result) {
 			return new Item(result.username(), result.outcome(), result.previousStatus(), result.emailVerified(),

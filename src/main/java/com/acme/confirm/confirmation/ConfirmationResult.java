@@ -4,6 +4,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * The result of a confirmation.
@@ -17,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param auditEventId the audit event that records this confirmation
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ConfirmationResult(String userPoolId, String username, ConfirmationOutcome outcome,
-		@Nullable String previousStatus, @Nullable Boolean emailVerified, UUID auditEventId) {
+record ConfirmationResult(@Schema(requiredMode = REQUIRED) String userPoolId,
+		@Schema(requiredMode = REQUIRED) String username, @Schema(requiredMode = REQUIRED) ConfirmationOutcome outcome,
+		@Nullable String previousStatus, @Nullable Boolean emailVerified,
+		@Schema(requiredMode = REQUIRED) UUID auditEventId) {
 }

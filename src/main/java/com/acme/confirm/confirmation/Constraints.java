@@ -5,16 +5,22 @@ package com.acme.confirm.confirmation;
  */
 final class Constraints {
 
+	/*
+	 * Patterns are anchored: Bean Validation matches the whole value anyway, but the
+	 * OpenAPI document publishes them as JSON Schema patterns, which match anywhere in
+	 * the value unless anchored.
+	 */
+
 	/** Cognito's username pattern; the username may also be an alias or the sub. */
-	static final String USERNAME = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+";
+	static final String USERNAME = "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$";
 
 	static final int USERNAME_MAX = 128;
 
-	static final String CLIENT_ID = "[\\w+]+";
+	static final String CLIENT_ID = "^[\\w+]+$";
 
 	static final int CLIENT_ID_MAX = 128;
 
-	static final String CONFIRMATION_CODE = "\\S+";
+	static final String CONFIRMATION_CODE = "^\\S+$";
 
 	static final int CONFIRMATION_CODE_MAX = 2048;
 

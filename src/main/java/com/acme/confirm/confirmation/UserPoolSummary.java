@@ -1,6 +1,9 @@
 package com.acme.confirm.confirmation;
 
 import java.util.List;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * A pool the caller holds a grant on, and what it may do there.
@@ -13,15 +16,20 @@ import java.util.List;
  * @param operations the operationIds the caller may call on the pool
  * @param appClientIds app clients confirmSignUp may use
  */
-record UserPoolSummary(String alias, String userPoolId, String region, boolean requireReason, List<String> permissions,
-		List<String> operations, List<String> appClientIds) {
+record UserPoolSummary(@Schema(requiredMode = REQUIRED) String alias,
+		@Schema(requiredMode = REQUIRED) String userPoolId, @Schema(requiredMode = REQUIRED) String region,
+		@Schema(requiredMode = REQUIRED) boolean requireReason,
+		@Schema(requiredMode = REQUIRED) List<String> permissions,
+		@Schema(requiredMode = REQUIRED) List<String> operations,
+		@Schema(requiredMode = REQUIRED) List<String> appClientIds) {
 
 	/**
 	 * The pools, by alias.
 	 *
 	 * @param userPools the pools the caller holds a grant on
 	 */
-	record Page(List<UserPoolSummary> userPools) {
+	@Schema(name = "UserPoolList")
+	record Page(@Schema(requiredMode = REQUIRED) List<UserPoolSummary> userPools) {
 	}
 
 }

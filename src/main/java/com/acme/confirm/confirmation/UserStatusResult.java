@@ -3,6 +3,9 @@ package com.acme.confirm.confirmation;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * A user's confirmation status.
@@ -16,6 +19,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param auditEventId the audit event of this read
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record UserStatusResult(String userPoolId, String username, String userStatus, boolean enabled, boolean emailVerified,
-		boolean confirmable, UUID auditEventId) {
+record UserStatusResult(@Schema(requiredMode = REQUIRED) String userPoolId,
+		@Schema(requiredMode = REQUIRED) String username, @Schema(requiredMode = REQUIRED) String userStatus,
+		@Schema(requiredMode = REQUIRED) boolean enabled, @Schema(requiredMode = REQUIRED) boolean emailVerified,
+		@Schema(requiredMode = REQUIRED) boolean confirmable, @Schema(requiredMode = REQUIRED) UUID auditEventId) {
 }

@@ -20,7 +20,7 @@ import org.springframework.util.StringUtils;
 public class UserPools {
 
 	/** A Cognito user pool id: region, underscore, id. */
-	public static final String POOL_ID_PATTERN = "[\\w-]+_[0-9a-zA-Z]+";
+	public static final String POOL_ID_PATTERN = "^[\\w-]+_[0-9a-zA-Z]+$";
 
 	private final Map<String, ManagedUserPool> byId;
 
