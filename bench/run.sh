@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 7: what users feel, measured on this machine, printed as a Markdown results section.
 #
-#   bench/run.sh > results.md         (progress on stderr; ~13 minutes on 2 cores)
+#   bench/run.sh > results.md         (progress on stderr; ~11 minutes on 2 cores)
 #
 # 1. Added latency and throughput: the same confirm call (AdminGetUser + AdminConfirmSignUp)
 #    made directly with the AWS SDK and through the service (JWT, audit on PostgreSQL), against
