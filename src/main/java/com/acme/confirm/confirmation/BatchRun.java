@@ -1,8 +1,7 @@
 package com.acme.confirm.confirmation;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,6 +30,8 @@ final class BatchRun {
 
 	private final AtomicInteger next = new AtomicInteger();
 
+	private final CountDownLatch done;
+
 	private final AtomicReference<@Nullable ProblemException> auditDown = new AtomicReference<>();
 
 	private final AtomicReference<@Nullable RuntimeException> failure = new AtomicReference<>();
@@ -40,19 +41,26 @@ final class BatchRun {
 		this.confirm = confirm;
 		this.instance = instance;
 		this.results = new BatchResult.Item[usernames.size()];
+		this.done = new CountDownLatch(usernames.size());
 	}
 
 	/**
 	 * Runs the batch with up to {@code parallelism} workers, the calling thread being one
-	 * of them.
+	 * of them. It returns when every item has its result; a helper that the executor
+	 * starts late finds nothing left to do and is not waited for.
 	 */
 	List<BatchResult.Item> run(Executor executor, int parallelism) {
-		List<CompletableFuture<Void>> helpers = new ArrayList<>();
 		for (int w = 1; w < Math.min(parallelism, this.results.length); w++) {
-			helpers.add(CompletableFuture.runAsync(this::work, executor));
+			executor.execute(this::work);
 		}
 		work();
-		helpers.forEach(CompletableFuture::join);
+		try {
+			this.done.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while the batch's last items were confirmed", ex);
+		}
 		RuntimeException failed = this.failure.get();
 		if (failed != null) {
 			throw failed;
@@ -62,25 +70,36 @@ final class BatchRun {
 
 	private void work() {
 		for (int i = this.next.getAndIncrement(); i < this.results.length; i = this.next.getAndIncrement()) {
-			String username = this.usernames.get(i);
-			ProblemException unaudited = this.auditDown.get();
-			if (unaudited != null) {
-				this.results[i] = BatchResult.Item.failed(username, Problems.of(unaudited, this.instance));
-				continue;
-			}
 			try {
-				this.results[i] = BatchResult.Item.of(this.confirm.apply(username));
-			}
-			catch (ProblemException ex) {
-				if (ex.code() == ProblemCode.AUDIT_UNAVAILABLE) {
-					this.auditDown.compareAndSet(null, ex);
-				}
-				this.results[i] = BatchResult.Item.failed(username, Problems.of(ex, this.instance));
+				this.results[i] = confirmOne(this.usernames.get(i));
 			}
 			catch (RuntimeException ex) {
 				this.failure.compareAndSet(null, ex);
-				this.next.set(this.results.length);
+				// Nobody takes the items not yet taken: they are done, unanswered.
+				for (int unclaimed = this.next
+					.getAndSet(this.results.length); unclaimed < this.results.length; unclaimed++) {
+					this.done.countDown();
+				}
 			}
+			finally {
+				this.done.countDown();
+			}
+		}
+	}
+
+	private BatchResult.Item confirmOne(String username) {
+		ProblemException unaudited = this.auditDown.get();
+		if (unaudited != null) {
+			return BatchResult.Item.failed(username, Problems.of(unaudited, this.instance));
+		}
+		try {
+			return BatchResult.Item.of(this.confirm.apply(username));
+		}
+		catch (ProblemException ex) {
+			if (ex.code() == ProblemCode.AUDIT_UNAVAILABLE) {
+				this.auditDown.compareAndSet(null, ex);
+			}
+			return BatchResult.Item.failed(username, Problems.of(ex, this.instance));
 		}
 	}
 

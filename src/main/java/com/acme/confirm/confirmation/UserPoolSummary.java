@@ -1,6 +1,7 @@
 package com.acme.confirm.confirmation;
 
 import java.util.List;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
