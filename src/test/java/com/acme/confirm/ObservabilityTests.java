@@ -2,14 +2,21 @@ package com.acme.confirm;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import com.acme.confirm.support.IntegrationTests;
 import com.acme.confirm.support.TestPools;
+import com.acme.confirm.web.CorrelationId;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
@@ -93,6 +100,24 @@ class ObservabilityTests extends IntegrationTests {
 		assertThat(output.getAll().lines().filter((line) -> line.contains(username))).isNotEmpty()
 			.allSatisfy((line) -> assertThat(line).contains("\"correlationId\":\"" + TRACE_ID + "\"")
 				.contains("\"traceId\":\"" + TRACE_ID + "\""));
+	}
+
+	@Test
+	void workOnTheApplicationTaskExecutorCarriesTheRequestsCorrelationId() throws Exception {
+		// A batch's items run there; their log lines and audit events must name the
+		// request.
+		Executor executor = this.context.getBean(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME,
+				Executor.class);
+		CompletableFuture<@Nullable String> seen = new CompletableFuture<>();
+		MDC.put(CorrelationId.MDC_KEY, TRACE_ID);
+		try {
+			executor.execute(() -> seen.complete(MDC.get(CorrelationId.MDC_KEY)));
+		}
+		finally {
+			MDC.remove(CorrelationId.MDC_KEY);
+		}
+
+		assertThat(seen.get(10, TimeUnit.SECONDS)).isEqualTo(TRACE_ID);
 	}
 
 	@Test

@@ -53,9 +53,11 @@ class ConfirmationController {
 	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.REASON_REQUIRED, ProblemCode.FORBIDDEN,
 			ProblemCode.USER_POOL_NOT_MANAGED, ProblemCode.UNSUPPORTED_MEDIA_TYPE })
 	@Operation(operationId = "batchAdminConfirmSignUp", summary = "Confirm up to 100 users without a code",
-			description = "Each username is confirmed as adminConfirmSignUp would, in request order, with its own "
-					+ "audit event, paced under the service's Cognito request budget. A failure of one username "
-					+ "is reported as its problem and does not fail the batch. Needs ADMIN_CONFIRM on the pool.")
+			description = "Each username is confirmed as adminConfirmSignUp would, with its own audit event, a few "
+					+ "at a time and paced under the service's Cognito request budget; the results come in request "
+					+ "order. A failure of one username is reported as its problem and does not fail the batch; "
+					+ "once the audit trail fails, the remaining usernames are not attempted and report "
+					+ "AUDIT_UNAVAILABLE. Needs ADMIN_CONFIRM on the pool.")
 	@PostMapping(path = "/admin-confirm-sign-up/batch", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	BatchResult batchAdminConfirmSignUp(
