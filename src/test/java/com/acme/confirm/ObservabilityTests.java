@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import com.acme.confirm.support.IntegrationTests;
 import com.acme.confirm.support.TestPools;
 import com.acme.confirm.web.CorrelationId;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.registry.otlp.OtlpMeterRegistry;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -124,6 +126,12 @@ class ObservabilityTests extends IntegrationTests {
 	void spansAreNotExportedUnlessAnEndpointIsConfigured() {
 		assertThat(this.context.getBeansOfType(SpanExporter.class).values())
 			.noneMatch((exporter) -> exporter.getClass().getName().contains("Otlp"));
+	}
+
+	@Test
+	void metricsAreNotPushedToAnOtlpReceiverUnlessEnabled() {
+		assertThat(this.context.getBeansOfType(MeterRegistry.class).values()).isNotEmpty()
+			.noneMatch(OtlpMeterRegistry.class::isInstance);
 	}
 
 	private ResponseEntity<JsonNode> get(String path, String token) {
