@@ -44,6 +44,8 @@
 #   BENCH_SKIP_BUILD    1: use the existing target/ jar and BENCH_WORK/cp.txt
 #   BENCH_WORK          work directory (logs, JFR recordings) [a new /tmp/confirm-bench.*]
 #   BENCH_SERVICE_ENV   extra service environment, K=V,K=V (experiments)
+#   BENCH_JVM_EXTRA     JVM options added to the image's JAVA_TOOL_OPTIONS (experiments)
+#   BENCH_MEMORY_DETAIL 1: after the start-up part's load, /proc status, heap and NMT summary to files
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

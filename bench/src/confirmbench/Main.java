@@ -686,6 +686,14 @@ public final class Main {
 								viaService(service));
 						after.put(mode.getKey(), new double[] { service.rssKb() / 1024.0, load.throughput(),
 								load.p50Ms(), load.errors() });
+						if (!opt("BENCH_MEMORY_DETAIL", "").isEmpty()) {
+							// where the memory is (needs -XX:NativeMemoryTracking=summary in
+							// BENCH_TOOL_OPTIONS)
+							Files.writeString(this.work.resolve(logName.replace(".log", "-memory.txt")),
+									Files.readString(Path.of("/proc/" + service.pid() + "/status")) + "\n"
+											+ service.jcmd("GC.heap_info") + "\n"
+											+ service.jcmd("VM.native_memory", "summary"));
+						}
 					}
 				}
 			}
@@ -852,8 +860,11 @@ public final class Main {
 	}
 
 	private String toolOptions() {
-		return opt("BENCH_TOOL_OPTIONS",
-				"-XX:MaxRAMPercentage=70.0 -XX:+ExitOnOutOfMemoryError -XX:ErrorFile=/tmp/hs_err_pid%p.log -XX:MaxRAM=1g");
+		return (opt("BENCH_TOOL_OPTIONS",
+				"-XX:MaxRAMPercentage=70.0 -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 "
+						+ "-XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -XX:ErrorFile=/tmp/hs_err_pid%p.log -XX:MaxRAM=1g")
+				+ " " + opt("BENCH_JVM_EXTRA", ""))
+			.strip();
 	}
 
 	private static int port() throws IOException {
