@@ -363,8 +363,22 @@ public final class Main {
 			latencyTable(service, kind, (i == 0) ? Integer.parseInt(opt("BENCH_ROUNDS", "2"))
 					: Integer.parseInt(opt("BENCH_ROUNDS_OTHER", "1")));
 		}
+		verifyChain(service);
 		if (!opt("BENCH_PROFILE", "1").equals("0")) {
 			profile(service);
+		}
+	}
+
+	/** The audit hash chain after the load: every completion appended once, in order. */
+	private void verifyChain(Service service) throws Exception {
+		HttpGet get = new HttpGet("http://127.0.0.1:" + service.port + "/api/v1/audit-events/verification");
+		get.setHeader("Authorization", "Bearer " + this.auditorToken);
+		String verification = body(get, 200);
+		md.add("");
+		md.add("Audit hash chain after these measurements (`GET /api/v1/audit-events/verification`): `"
+				+ verification + "`");
+		if (!verification.contains("\"valid\":true")) {
+			throw new IllegalStateException("the audit chain does not verify: " + verification);
 		}
 	}
 

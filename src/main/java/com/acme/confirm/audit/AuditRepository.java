@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,12 +32,30 @@ class AuditRepository {
 
 	private static final int VERIFY_BATCH = 1000;
 
+	private static final String COMPLETE = "UPDATE audit_event SET completed_at = ?, outcome = ?, error_code = ?, "
+			+ "cognito_request_id = ?, duration_ms = ?, chain_seq = ?, prev_hash = ?, hash = ? "
+			+ "WHERE id = ? AND chain_seq IS NULL";
+
+	/** The most completions appended in one transaction. */
+	private static final int MAX_APPEND = 64;
+
 	private final JdbcClient jdbc;
+
+	private final JdbcTemplate jdbcTemplate;
 
 	private final TransactionTemplate transactions;
 
-	AuditRepository(JdbcClient jdbc, TransactionTemplate transactions) {
+	/**
+	 * Completions that arrive while another is being appended wait and are appended
+	 * together: one chain head lock, one batch of updates and one commit for all of them.
+	 * A constraint one row breaks is retried row by row; a lost database fails them all.
+	 */
+	private final GroupCommit<AuditRow> appends = new GroupCommit<>(this::append, MAX_APPEND,
+			DataIntegrityViolationException.class::isInstance);
+
+	AuditRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.transactions = transactions;
 	}
 
@@ -45,25 +65,34 @@ class AuditRepository {
 
 	/**
 	 * Completes the event's row (or inserts it whole, for an attempt that was never
-	 * pending) and appends it to the hash chain, under the chain head's row lock.
+	 * pending) and appends it to the hash chain, under the chain head's row lock; returns
+	 * once that is committed. Completions that arrive together share one transaction.
 	 */
 	void complete(AuditEvent event) {
-		AuditRow row = AuditRow.of(event);
+		this.appends.submit(AuditRow.of(event));
+	}
+
+	private void append(List<AuditRow> rows) {
 		this.transactions.executeWithoutResult((status) -> {
 			ChainHead head = lockHead();
-			long seq = head.lastSeq() + 1;
-			String hash = row.chainHash(seq, head.lastHash());
-			int updated = this.jdbc
-				.sql("UPDATE audit_event SET completed_at = ?, outcome = ?, error_code = ?, cognito_request_id = ?, "
-						+ "duration_ms = ?, chain_seq = ?, prev_hash = ?, hash = ? WHERE id = ? AND chain_seq IS NULL")
-				.params(utc(row.completedAt()), row.outcome(), row.errorCode(), row.cognitoRequestId(),
-						row.durationMs(), seq, head.lastHash(), hash, row.id())
-				.update();
-			if (updated == 0) {
-				insert(row, seq, head.lastHash(), hash);
+			List<Link> links = new ArrayList<>(rows.size());
+			long seq = head.lastSeq();
+			String prevHash = head.lastHash();
+			for (AuditRow row : rows) {
+				seq++;
+				Link link = new Link(row, seq, prevHash, row.chainHash(seq, prevHash));
+				links.add(link);
+				prevHash = link.hash();
+			}
+			int[] updated = this.jdbcTemplate.batchUpdate(COMPLETE, links.stream().map(Link::completion).toList());
+			for (int i = 0; i < links.size(); i++) {
+				if (updated[i] == 0) {
+					Link link = links.get(i);
+					insert(link.row(), link.seq(), link.prevHash(), link.hash());
+				}
 			}
 			this.jdbc.sql("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1")
-				.params(seq, hash)
+				.params(seq, prevHash)
 				.update();
 		});
 	}
@@ -210,6 +239,20 @@ class AuditRepository {
 	}
 
 	private record ChainedRow(AuditRow row, long seq, String prevHash, String hash) {
+	}
+
+	/**
+	 * A completed row and its place in the chain.
+	 */
+	private record Link(AuditRow row, long seq, String prevHash, String hash) {
+
+		/** The parameters of {@link AuditRepository#COMPLETE}. */
+		Object[] completion() {
+			return new Object[] { utc(this.row.completedAt()), this.row.outcome(), this.row.errorCode(),
+					this.row.cognitoRequestId(), this.row.durationMs(), this.seq, this.prevHash, this.hash,
+					this.row.id() };
+		}
+
 	}
 
 	/**
