@@ -351,6 +351,7 @@ public final class Main {
 			if (i > 0) {
 				// the same warm service, its Cognito endpoint now answered by the other kind
 				this.standIn = this.standIn.switchTo(kind);
+				awaitClosedCircuit(service);
 				Load.run("reconnect", 16, Duration.ZERO, Duration.ofSeconds(3), viaService(service));
 				Load.run("reconnect", 16, Duration.ZERO, Duration.ofSeconds(1), direct());
 				checkOnce(service);
@@ -379,6 +380,27 @@ public final class Main {
 				+ verification + "`");
 		if (!verification.contains("\"valid\":true")) {
 			throw new IllegalStateException("the audit chain does not verify: " + verification);
+		}
+	}
+
+	/**
+	 * The calls cut off by the switch of stand-ins may have opened the service's circuit
+	 * breaker (30 s open, then a few trial calls): waits until a confirm goes through.
+	 */
+	private void awaitClosedCircuit(Service service) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+		while (true) {
+			try {
+				checkOnce(service);
+				return;
+			}
+			catch (IOException ex) {
+				if (!ex.getMessage().contains("COGNITO_UNAVAILABLE") || System.nanoTime() > deadline) {
+					throw ex;
+				}
+				progress("waiting for the service's circuit breaker to close after the switch of stand-ins");
+				Thread.sleep(2000);
+			}
 		}
 	}
 

@@ -287,14 +287,14 @@ class AuditTrailTests extends IntegrationTests {
 		String prefix = newUsername("parallel");
 		List<String> usernames = new ArrayList<>();
 		for (int i = 0; i < 200; i++) {
-			String username = prefix + "-" + i;
-			usernames.add(username);
-			// The emulator corrupts its data under parallel writes: WireMock plays
-			// Cognito here.
-			this.wire.on("AdminGetUser", username, CognitoWire.ok("{\"Username\":\"" + username
-					+ "\",\"UserStatus\":\"UNCONFIRMED\",\"Enabled\":true,\"UserAttributes\":[]}"));
-			this.wire.on("AdminConfirmSignUp", username, CognitoWire.ok("{}"));
+			usernames.add(prefix + "-" + i);
 		}
+		// The emulator corrupts its data under parallel writes: WireMock plays Cognito
+		// here, with one stub per operation (400 per-username stubs, each matched by JSON
+		// path, made WireMock itself the bottleneck: calls timed out at the stand-in).
+		this.wire.onAny("AdminGetUser", CognitoWire
+			.ok("{\"Username\":\"parallel\",\"UserStatus\":\"UNCONFIRMED\",\"Enabled\":true,\"UserAttributes\":[]}"));
+		this.wire.onAny("AdminConfirmSignUp", CognitoWire.ok("{}"));
 		String token = admin();
 		ExecutorService callers = Executors.newFixedThreadPool(usernames.size());
 		List<CompletableFuture<ResponseEntity<JsonNode>>> calls = usernames.stream()

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -51,35 +52,16 @@ class GroupCommitTests {
 	@Test
 	void itemsHandedInDuringAWriteAreWrittenTogetherAfterIt() throws Exception {
 		GroupCommit<String> commit = new GroupCommit<>(this::recordHoldingTheFirst, 64, GroupCommitTests::itemFault);
-		Future<?> first = this.threads.submit(() -> commit.submit("first"));
-		awaitAttempts(1);
-		List<Future<?>> others = List.of(this.threads.submit(() -> commit.submit("b")),
-				this.threads.submit(() -> commit.submit("c")));
-		awaitWaiting(commit, 2);
-		assertThat(others).noneMatch(Future::isDone);
-		this.firstWriteMayEnd.countDown();
-		first.get(5, TimeUnit.SECONDS);
-		for (Future<?> other : others) {
+		for (Future<?> other : queuedBehindAHeldWrite(commit, "b", "c")) {
 			other.get(5, TimeUnit.SECONDS);
 		}
-		assertThat(this.written).hasSize(2);
-		assertThat(this.written.get(0)).containsExactly("first");
-		assertThat(this.written.get(1)).containsExactlyInAnyOrder("b", "c");
+		assertThat(this.written).containsExactly(List.of("first"), List.of("b", "c"));
 	}
 
 	@Test
 	void aWriteTakesAtMostMaxItems() throws Exception {
 		GroupCommit<String> commit = new GroupCommit<>(this::recordHoldingTheFirst, 2, GroupCommitTests::itemFault);
-		Future<?> first = this.threads.submit(() -> commit.submit("first"));
-		awaitAttempts(1);
-		List<Future<?>> others = new ArrayList<>();
-		for (String item : List.of("b", "c", "d")) {
-			others.add(this.threads.submit(() -> commit.submit(item)));
-			awaitWaiting(commit, others.size());
-		}
-		this.firstWriteMayEnd.countDown();
-		first.get(5, TimeUnit.SECONDS);
-		for (Future<?> other : others) {
+		for (Future<?> other : queuedBehindAHeldWrite(commit, "b", "c", "d")) {
 			other.get(5, TimeUnit.SECONDS);
 		}
 		assertThat(this.written).containsExactly(List.of("first"), List.of("b", "c"), List.of("d"));
@@ -87,23 +69,11 @@ class GroupCommitTests {
 
 	@Test
 	void aBadItemFailsOnlyItsOwnCallerAndTheOthersAreWrittenOnce() throws Exception {
-		GroupCommit<String> failing = new GroupCommit<>((items) -> {
-			if (items.contains("bad")) {
-				this.attempted.add(items);
-				throw new IllegalArgumentException("bad row");
-			}
-			recordHoldingTheFirst(items);
-		}, 64, GroupCommitTests::itemFault);
-		Future<?> first = this.threads.submit(() -> failing.submit("first"));
-		awaitAttempts(1);
-		Future<?> bad = this.threads.submit(() -> failing.submit("bad"));
-		awaitWaiting(failing, 1);
-		Future<?> good = this.threads.submit(() -> failing.submit("good"));
-		awaitWaiting(failing, 2);
-		this.firstWriteMayEnd.countDown();
-		first.get(5, TimeUnit.SECONDS);
-		good.get(5, TimeUnit.SECONDS);
-		assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("bad row");
+		GroupCommit<String> commit = new GroupCommit<>(failingOn("bad", new IllegalArgumentException("bad row")), 64,
+				GroupCommitTests::itemFault);
+		List<Future<?>> queued = queuedBehindAHeldWrite(commit, "bad", "good");
+		queued.get(1).get(5, TimeUnit.SECONDS);
+		assertThatThrownBy(() -> queued.get(0).get(5, TimeUnit.SECONDS)).hasRootCauseMessage("bad row");
 		assertThat(this.attempted).containsExactly(List.of("first"), List.of("bad", "good"), List.of("bad"),
 				List.of("good"));
 		assertThat(this.written).containsExactly(List.of("first"), List.of("good"));
@@ -111,23 +81,11 @@ class GroupCommitTests {
 
 	@Test
 	void aFailureNoItemCausedFailsTheWholeWriteOnceWithoutRetries() throws Exception {
-		GroupCommit<String> commit = new GroupCommit<>((items) -> {
-			if (items.contains("gone")) {
-				this.attempted.add(items);
-				throw new IllegalStateException("database gone");
-			}
-			recordHoldingTheFirst(items);
-		}, 64, GroupCommitTests::itemFault);
-		Future<?> first = this.threads.submit(() -> commit.submit("first"));
-		awaitAttempts(1);
-		Future<?> gone = this.threads.submit(() -> commit.submit("gone"));
-		awaitWaiting(commit, 1);
-		Future<?> other = this.threads.submit(() -> commit.submit("other"));
-		awaitWaiting(commit, 2);
-		this.firstWriteMayEnd.countDown();
-		first.get(5, TimeUnit.SECONDS);
-		assertThatThrownBy(() -> gone.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("database gone");
-		assertThatThrownBy(() -> other.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("database gone");
+		GroupCommit<String> commit = new GroupCommit<>(failingOn("gone", new IllegalStateException("database gone")),
+				64, GroupCommitTests::itemFault);
+		for (Future<?> queued : queuedBehindAHeldWrite(commit, "gone", "other")) {
+			assertThatThrownBy(() -> queued.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("database gone");
+		}
 		assertThat(this.attempted).containsExactly(List.of("first"), List.of("gone", "other"));
 		assertThat(this.written).containsExactly(List.of("first"));
 	}
@@ -140,20 +98,12 @@ class GroupCommitTests {
 			}
 			recordHoldingTheFirst(items);
 		}, 64, GroupCommitTests::itemFault);
-		Future<?> first = this.threads.submit(() -> commit.submit("first"));
-		awaitAttempts(1);
-		Future<?> boom = this.threads.submit(() -> commit.submit("boom"));
-		awaitWaiting(commit, 1);
-		Future<?> bystander = this.threads.submit(() -> commit.submit("bystander"));
-		awaitWaiting(commit, 2);
-		this.firstWriteMayEnd.countDown();
-		first.get(5, TimeUnit.SECONDS);
 		// whichever thread wrote the pair gets the Error, the other is told its item was
 		// abandoned
 		List<Class<?>> causes = new ArrayList<>();
-		for (Future<?> future : List.of(boom, bystander)) {
+		for (Future<?> queued : queuedBehindAHeldWrite(commit, "boom", "bystander")) {
 			try {
-				future.get(5, TimeUnit.SECONDS);
+				queued.get(5, TimeUnit.SECONDS);
 			}
 			catch (ExecutionException ex) {
 				causes.add(ex.getCause().getClass());
@@ -204,6 +154,36 @@ class GroupCommitTests {
 			}
 		}
 		this.written.add(items);
+	}
+
+	/**
+	 * Submits "first" and holds its write, queues the others behind it one after the
+	 * other, checks that none of them is done, and lets the first write end.
+	 * @return the others' futures, in order
+	 */
+	private List<Future<?>> queuedBehindAHeldWrite(GroupCommit<String> commit, String... others) throws Exception {
+		Future<?> first = this.threads.submit(() -> commit.submit("first"));
+		awaitAttempts(1);
+		List<Future<?>> queued = new ArrayList<>();
+		for (String item : others) {
+			queued.add(this.threads.submit(() -> commit.submit(item)));
+			awaitWaiting(commit, queued.size());
+		}
+		assertThat(queued).noneMatch(Future::isDone);
+		this.firstWriteMayEnd.countDown();
+		first.get(5, TimeUnit.SECONDS);
+		return queued;
+	}
+
+	/** A writer that fails every write holding the item, and otherwise records. */
+	private Consumer<List<String>> failingOn(String item, RuntimeException failure) {
+		return (items) -> {
+			if (items.contains(item)) {
+				this.attempted.add(items);
+				throw failure;
+			}
+			recordHoldingTheFirst(items);
+		};
 	}
 
 	private void awaitAttempts(int count) throws InterruptedException {

@@ -66,16 +66,36 @@ public final class TcpProxy {
 		while (!socket.isClosed()) {
 			try {
 				Socket client = socket.accept();
-				Socket upstream = new Socket(this.target.getAddress(), this.target.getPort());
-				this.sockets.add(client);
-				this.sockets.add(upstream);
-				pump(client, upstream);
-				pump(upstream, client);
+				connect(socket, client);
 			}
 			catch (IOException ex) {
 				// the server socket was closed by cut(), or the target refused
 			}
 		}
+	}
+
+	/**
+	 * Under the same lock as {@link #cut()}: a connection accepted while the proxy was
+	 * being cut is reset, not left open behind the cut (a connection pool refilling
+	 * itself after a previous cut hit exactly that window).
+	 */
+	private synchronized void connect(ServerSocket socket, Socket client) throws IOException {
+		if (socket.isClosed()) {
+			closeQuietly(client);
+			return;
+		}
+		Socket upstream;
+		try {
+			upstream = new Socket(this.target.getAddress(), this.target.getPort());
+		}
+		catch (IOException ex) {
+			closeQuietly(client);
+			throw ex;
+		}
+		this.sockets.add(client);
+		this.sockets.add(upstream);
+		pump(client, upstream);
+		pump(upstream, client);
 	}
 
 	private void pump(Socket from, Socket to) {
