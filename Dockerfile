@@ -46,8 +46,8 @@ COPY --from=builder /build/extracted/application/ ./
 # keeps no remembered sets (G1 committed 39 MB of them). A fixed 48 MB young generation keeps
 # requests in flight from being promoted early, low heap-free ratios keep the old generation
 # near its live data, and the native heap is trimmed every 5 s: under sustained load the
-# resident memory stays near 330 MiB where G1 took 370 and the serial collector with its own
-# sizing up to 440 (bench/run.sh A/B, README "Benchmarks"). An OutOfMemoryError ends the process
+# resident memory was 325–383 MiB in the last full run (G1 before: 370–412; the serial collector
+# with its own sizing: up to 442 in an A/B; bench/run.sh, README "Benchmarks"). An OutOfMemoryError ends the process
 # so that Kubernetes restarts it instead of it limping on. /tmp is the only writable path under
 # readOnlyRootFilesystem. The Helm chart can replace these (jvm.toolOptions).
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70.0 -XX:+UseSerialGC -Xmn48m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -XX:ErrorFile=/tmp/hs_err_pid%p.log"

@@ -53,8 +53,8 @@ class AuditRepository {
 	private final GroupCommit<AuditRow> appends = new GroupCommit<>(this::append, MAX_APPEND,
 			DataIntegrityViolationException.class::isInstance);
 
-	AuditRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions) {
-		this.jdbc = jdbc;
+	AuditRepository(JdbcTemplate jdbcTemplate, TransactionTemplate transactions) {
+		this.jdbc = JdbcClient.create(jdbcTemplate);
 		this.jdbcTemplate = jdbcTemplate;
 		this.transactions = transactions;
 	}

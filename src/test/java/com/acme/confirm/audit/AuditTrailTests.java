@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import com.acme.confirm.support.CognitoWire;
 import com.acme.confirm.support.IntegrationTests;
@@ -296,15 +297,31 @@ class AuditTrailTests extends IntegrationTests {
 			.ok("{\"Username\":\"parallel\",\"UserStatus\":\"UNCONFIRMED\",\"Enabled\":true,\"UserAttributes\":[]}"));
 		this.wire.onAny("AdminConfirmSignUp", CognitoWire.ok("{}"));
 		String token = admin();
-		ExecutorService callers = Executors.newFixedThreadPool(usernames.size());
+		// Rejected requests in the same burst: their events were never PENDING, so they
+		// are
+		// inserted whole in the middle of shared chain appends.
+		String rejectedPrefix = newUsername("parallel-rejected");
+		String agentToken = agent();
+		ExecutorService callers = Executors.newFixedThreadPool(usernames.size() + 50);
 		List<CompletableFuture<ResponseEntity<JsonNode>>> calls = usernames.stream()
 			.map((username) -> CompletableFuture.supplyAsync(
 					() -> this.api.adminConfirm(TestPools.CUSTOMERS, token, Map.of("username", username)), callers))
 			.toList();
+		List<CompletableFuture<ResponseEntity<JsonNode>>> rejected = IntStream.range(0, 50)
+			.mapToObj(
+					(i) -> CompletableFuture
+						.supplyAsync(
+								() -> this.api.confirm(TestPools.CUSTOMERS, agentToken,
+										Map.of("clientId", TestPools.PUBLIC_CLIENT, "username",
+												rejectedPrefix + "-" + i, "confirmationCode", "has whitespace")),
+								callers))
+			.toList();
 		CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+		CompletableFuture.allOf(rejected.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
 		callers.shutdown();
 
 		assertThat(calls).allSatisfy((call) -> assertThat(call.get().getStatusCode().value()).isEqualTo(200));
+		assertThat(rejected).allSatisfy((call) -> assertThat(call.get().getStatusCode().value()).isEqualTo(400));
 		try (Connection connection = this.database.connect();
 				PreparedStatement statement = connection.prepareStatement(
 						"SELECT outcome, COUNT(*), COUNT(DISTINCT target_username), COUNT(DISTINCT chain_seq) "
@@ -317,6 +334,18 @@ class AuditTrailTests extends IntegrationTests {
 			assertThat(rs.getLong(3)).isEqualTo(200);
 			assertThat(rs.getLong(4)).isEqualTo(200);
 			assertThat(rs.next()).isFalse();
+		}
+		try (Connection connection = this.database.connect();
+				PreparedStatement statement = connection.prepareStatement(
+						"SELECT COUNT(*), COUNT(DISTINCT chain_seq), MIN(outcome), MAX(outcome) FROM audit_event "
+								+ "WHERE target_username LIKE ? AND chain_seq IS NOT NULL")) {
+			statement.setString(1, rejectedPrefix + "-%");
+			ResultSet rs = statement.executeQuery();
+			assertThat(rs.next()).isTrue();
+			assertThat(rs.getLong(1)).isEqualTo(50);
+			assertThat(rs.getLong(2)).isEqualTo(50);
+			assertThat(rs.getString(3)).isEqualTo("FAILED");
+			assertThat(rs.getString(4)).isEqualTo("FAILED");
 		}
 		assertThat(verification().path("valid").asBoolean()).isTrue();
 	}
