@@ -166,6 +166,11 @@ function manifests(file, args) {
         check(get(config, 'server.port') === ports.get('http')?.containerPort, `ConfigMap: server.port differs from the http container port`);
         const mgmt = get(config, 'management.server.port');
         if (mgmt !== undefined) check(ports.get('management')?.containerPort === mgmt, `ConfigMap: management.server.port has no "management" container port`);
+        // the image's Spring AOT build has actuator on the application's port; it refuses to start otherwise
+        if (mgmt !== undefined && mgmt !== get(config, 'server.port')) {
+          check(/-Dspring\.aot\.enabled=false/.test(env.get('JDK_JAVA_OPTIONS')?.value || ''),
+            `${dn}: a separate management port needs JDK_JAVA_OPTIONS=-Dspring.aot.enabled=false`);
+        }
         walk(config, '', (path, v) => {
           const key = path.split('.').pop().replace(/\[\d+\]$/, '');
           if (typeof v === 'string' && SECRET_KEY.test(key)) {

@@ -881,7 +881,8 @@ public final class Main {
 		env.put("CONFIRM_AUDIT_PURGE_CRON", "-");
 		env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", opt("BENCH_LOG_FORMAT", "ecs"));
 		env.put("LOGGING_LEVEL_ROOT", opt("BENCH_LOG_LEVEL", "INFO"));
-		// experiments, e.g. BENCH_SERVICE_ENV="SPRING_THREADS_VIRTUAL_ENABLED=false"
+		// experiments, e.g. BENCH_SERVICE_ENV="SPRING_THREADS_VIRTUAL_ENABLED=false" (a property that
+		// selects beans: with BENCH_JVM_EXTRA=-Dspring.aot.enabled=false, else the AOT start refuses it)
 		return withEnv(env, opt("BENCH_SERVICE_ENV", ""));
 	}
 
@@ -897,7 +898,7 @@ public final class Main {
 
 	private String toolOptions() {
 		return (opt("BENCH_TOOL_OPTIONS",
-				"-XX:MaxRAMPercentage=70.0 -XX:+UseSerialGC -Xmn48m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 "
+				"-Dspring.aot.enabled=true -XX:MaxRAMPercentage=70.0 -XX:+UseSerialGC -Xmn48m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 "
 						+ "-XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -XX:ErrorFile=/tmp/hs_err_pid%p.log -XX:MaxRAM=1g")
 				+ " " + opt("BENCH_JVM_EXTRA", ""))
 			.strip();
