@@ -46,7 +46,7 @@ COPY --from=builder /build/extracted/application/ ./
 # keeps no remembered sets (G1 committed 39 MB of them). A fixed 48 MB young generation keeps
 # requests in flight from being promoted early, low heap-free ratios keep the old generation
 # near its live data, and the native heap is trimmed every 5 s: under sustained load the
-# resident memory was 325–383 MiB in the last full run (G1 before: 370–412; the serial collector
+# resident memory was 318–343 MiB in the last full run (G1 before: 370–412; the serial collector
 # with its own sizing: up to 442 in an A/B; bench/run.sh, README "Benchmarks"). An OutOfMemoryError ends the process
 # so that Kubernetes restarts it instead of it limping on. /tmp is the only writable path under
 # readOnlyRootFilesystem. -Dspring.aot.enabled=true starts from the bean definitions that Spring
