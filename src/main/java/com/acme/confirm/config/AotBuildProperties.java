@@ -39,8 +39,8 @@ final class AotBuildProperties {
 	static final String MANAGEMENT_PORT = "management.server.port(type)";
 
 	/**
-	 * Read again at run time by the audit feature's migration strategy, so not fixed by
-	 * AOT.
+	 * Not fixed by AOT: Flyway's switch is read again at run time by the audit feature's
+	 * migration strategy, and AOT's own turns AOT on or off.
 	 */
 	private static final Set<String> RE_READ_AT_RUN_TIME = Set.of("spring.flyway.enabled", "spring.aot.enabled");
 
