@@ -43,12 +43,13 @@ COPY --from=builder /build/extracted/application/ ./
 # metaspace, code cache, thread stacks, direct buffers and the mapped AOT cache. The serial
 # collector is what the JVM picks by itself under the chart's 1 GiB limit (below 1.75 GB it is
 # not a "server-class machine"); named here so that the choice does not flip with the limit. It
-# keeps no remembered sets (G1 committed 39 MB of them). A fixed 48 MB young generation keeps
+# keeps no remembered sets (G1 committed 39 MB of them). A fixed 32 MB young generation keeps
 # requests in flight from being promoted early, low heap-free ratios keep the old generation
 # near its live data, and the native heap is trimmed every 5 s: under sustained load the
-# resident memory was 318–343 MiB in the last full run (G1 before: 370–412; the serial collector
-# with its own sizing: up to 442 in an A/B; bench/run.sh, README "Benchmarks"). An OutOfMemoryError ends the process
-# so that Kubernetes restarts it instead of it limping on. /tmp is the only writable path under
+# resident memory was 309–332 MiB in the last A/B (48 MB young: 324–336; G1 before: 370–412;
+# the serial collector with its own sizing: up to 442), 280 MiB after a 10 s cold load (48 MB:
+# 300), at the same throughput (bench/run.sh, README "Benchmarks"). An OutOfMemoryError ends
+# the process so that Kubernetes restarts it instead of it limping on. /tmp is the only writable path under
 # readOnlyRootFilesystem. -Dspring.aot.enabled=true starts from the bean definitions that Spring
 # AOT generated at build time (pom.xml, process-aot) instead of parsing configuration classes and
 # evaluating conditions (ready 4.7 -> 3.3 s); the conditions were decided at build time, and a
@@ -56,7 +57,7 @@ COPY --from=builder /build/extracted/application/ ./
 # endpoints) differ from the build's is refused with their names (AotBuildPropertiesCheck).
 # JDK_JAVA_OPTIONS=-Dspring.aot.enabled=false turns it off. The Helm chart can replace these
 # (jvm.toolOptions) and turns AOT off itself for a separate management port (jvm.springAot).
-ENV JAVA_TOOL_OPTIONS="-Dspring.aot.enabled=true -XX:MaxRAMPercentage=70.0 -XX:+UseSerialGC -Xmn48m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -XX:ErrorFile=/tmp/hs_err_pid%p.log"
+ENV JAVA_TOOL_OPTIONS="-Dspring.aot.enabled=true -XX:MaxRAMPercentage=70.0 -XX:+UseSerialGC -Xmn32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -XX:ErrorFile=/tmp/hs_err_pid%p.log"
 # JDK 25 AOT cache (JEP 483/514): a training run that stops right after the application context
 # refreshes records the loaded and linked classes; the ENTRYPOINT maps them at start-up. The
 # cache is only used with the same JVM, jar paths and working directory, hence trained here, in

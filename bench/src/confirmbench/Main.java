@@ -898,7 +898,7 @@ public final class Main {
 
 	private String toolOptions() {
 		return (opt("BENCH_TOOL_OPTIONS",
-				"-Dspring.aot.enabled=true -XX:MaxRAMPercentage=70.0 -XX:+UseSerialGC -Xmn48m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 "
+				"-Dspring.aot.enabled=true -XX:MaxRAMPercentage=70.0 -XX:+UseSerialGC -Xmn32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 "
 						+ "-XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -XX:ErrorFile=/tmp/hs_err_pid%p.log -XX:MaxRAM=1g")
 				+ " " + opt("BENCH_JVM_EXTRA", ""))
 			.strip();
