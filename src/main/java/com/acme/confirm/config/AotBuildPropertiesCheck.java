@@ -1,7 +1,6 @@
 package com.acme.confirm.config;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -44,8 +43,8 @@ class AotBuildPropertiesCheck implements EnvironmentPostProcessor, Ordered {
 	}
 
 	private static Map<String, String> read(ClassPathResource recorded) {
-		try (InputStream in = recorded.getInputStream()) {
-			return AotBuildProperties.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		try {
+			return AotBuildProperties.read(recorded.getContentAsString(StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
