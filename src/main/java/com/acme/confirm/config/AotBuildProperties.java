@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -73,7 +74,8 @@ final class AotBuildProperties {
 				iterable.stream()
 					.map(ConfigurationPropertyName::toString)
 					.filter(AotBuildProperties::selectsBeans)
-					.forEach((name) -> putIfSet(selecting, comparable(name), environment.getProperty(name)));
+					.forEach((name) -> putIfSet(selecting, comparable(name),
+							comparableValue(environment.getProperty(name))));
 			}
 		}
 		// looked up, not listed: an environment variable cannot tell "issuer-uri" from
@@ -105,6 +107,14 @@ final class AotBuildProperties {
 	 */
 	private static String comparable(String name) {
 		return name.replace("-", "");
+	}
+
+	/**
+	 * The value with a boolean in lower case: Spring reads {@code TRUE} as {@code true}.
+	 */
+	private static @Nullable String comparableValue(@Nullable String value) {
+		return ("true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value)) ? value.toLowerCase(Locale.ROOT)
+				: value;
 	}
 
 	private static void putIfSet(Map<String, String> values, String name, @Nullable String value) {

@@ -102,6 +102,20 @@ class AotBuildPropertiesTests {
 	}
 
 	@Test
+	void aBooleanComparesEqualInAnyCase() {
+		Map<String, String> build = AotBuildProperties
+			.of(environment(Map.of("management.otlp.metrics.export.enabled", "false"), Map.of()));
+		Map<String, String> now = AotBuildProperties
+			.of(environment(Map.of(), Map.of("MANAGEMENT_OTLP_METRICS_EXPORT_ENABLED", "FALSE")));
+		Map<String, String> turnedOn = AotBuildProperties
+			.of(environment(Map.of(), Map.of("MANAGEMENT_OTLP_METRICS_EXPORT_ENABLED", "True")));
+
+		assertThatNoException().isThrownBy(() -> AotBuildPropertiesCheck.check(build, now));
+		assertThatIllegalStateException().isThrownBy(() -> AotBuildPropertiesCheck.check(build, turnedOn))
+			.withMessageContaining("management.otlp.metrics.export.enabled: false at build time, true now");
+	}
+
+	@Test
 	void endpointsAndKeysAreComparedByPresenceOnly() {
 		String issuer = "https://idp.example.com/realms/staff";
 		Map<String, String> build = AotBuildProperties.of(environment(
