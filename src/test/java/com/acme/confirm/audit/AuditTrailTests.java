@@ -322,31 +322,12 @@ class AuditTrailTests extends IntegrationTests {
 
 		assertThat(calls).allSatisfy((call) -> assertThat(call.get().getStatusCode().value()).isEqualTo(200));
 		assertThat(rejected).allSatisfy((call) -> assertThat(call.get().getStatusCode().value()).isEqualTo(400));
-		try (Connection connection = this.database.connect();
-				PreparedStatement statement = connection.prepareStatement(
-						"SELECT outcome, COUNT(*), COUNT(DISTINCT target_username), COUNT(DISTINCT chain_seq) "
-								+ "FROM audit_event WHERE target_username LIKE ? GROUP BY outcome")) {
-			statement.setString(1, prefix + "-%");
-			ResultSet rs = statement.executeQuery();
-			assertThat(rs.next()).isTrue();
-			assertThat(rs.getString(1)).isEqualTo("CONFIRMED");
-			assertThat(rs.getLong(2)).isEqualTo(200);
-			assertThat(rs.getLong(3)).isEqualTo(200);
-			assertThat(rs.getLong(4)).isEqualTo(200);
-			assertThat(rs.next()).isFalse();
-		}
-		try (Connection connection = this.database.connect();
-				PreparedStatement statement = connection.prepareStatement(
-						"SELECT COUNT(*), COUNT(DISTINCT chain_seq), MIN(outcome), MAX(outcome) FROM audit_event "
-								+ "WHERE target_username LIKE ? AND chain_seq IS NOT NULL")) {
-			statement.setString(1, rejectedPrefix + "-%");
-			ResultSet rs = statement.executeQuery();
-			assertThat(rs.next()).isTrue();
-			assertThat(rs.getLong(1)).isEqualTo(50);
-			assertThat(rs.getLong(2)).isEqualTo(50);
-			assertThat(rs.getString(3)).isEqualTo("FAILED");
-			assertThat(rs.getString(4)).isEqualTo("FAILED");
-		}
+		assertThat(rows("SELECT outcome, COUNT(*), COUNT(DISTINCT target_username), COUNT(DISTINCT chain_seq) "
+				+ "FROM audit_event WHERE target_username LIKE ? GROUP BY outcome", prefix + "-%"))
+			.containsExactly(List.of("CONFIRMED", "200", "200", "200"));
+		assertThat(rows("SELECT COUNT(*), COUNT(DISTINCT chain_seq), MIN(outcome), MAX(outcome) FROM audit_event "
+				+ "WHERE target_username LIKE ? AND chain_seq IS NOT NULL", rejectedPrefix + "-%"))
+			.containsExactly(List.of("50", "50", "FAILED", "FAILED"));
 		assertThat(verification().path("valid").asBoolean()).isTrue();
 	}
 
@@ -433,6 +414,29 @@ class AuditTrailTests extends IntegrationTests {
 
 	private JsonNode verification() {
 		return get("/api/v1/audit-events/verification");
+	}
+
+	/**
+	 * The rows of a query with one string parameter, each as its columns' text.
+	 */
+	private List<List<String>> rows(String sql, String parameter) {
+		try (Connection connection = this.database.connect();
+				PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, parameter);
+			ResultSet rs = statement.executeQuery();
+			List<List<String>> rows = new ArrayList<>();
+			while (rs.next()) {
+				List<String> row = new ArrayList<>();
+				for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+					row.add(rs.getString(i));
+				}
+				rows.add(row);
+			}
+			return rows;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private String rowText(String username) {
