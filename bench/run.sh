@@ -6,7 +6,8 @@
 # 1. Added latency and throughput: the same confirm call (AdminGetUser + AdminConfirmSignUp)
 #    made directly with the AWS SDK and through the service (JWT, audit on PostgreSQL), against
 #    the same Cognito stand-in, at 1, 16 and 64 callers, in one run; a JFR profile of the
-#    service at 1 and 16 callers.
+#    service at 1 and 16 callers. The setup (every run) also measures the floor the contract
+#    sets on the added latency: two durable PostgreSQL commits around one bare HTTP round trip.
 # 2. Support-staff anchor: 1,000 users with an `aws cognito-idp admin-confirm-sign-up` loop
 #    (a few calls measured, extrapolated) versus the batch endpoint under a 50/s budget.
 # 3. Start-up to readiness and RSS after a load run: fat jar, extracted layers, extracted +

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -299,14 +301,7 @@ public final class Main {
 		// What a stand-in costs by itself: a bare HTTP round trip, and what it sustains.
 		for (String kind : List.of(WIREMOCK, JDK)) {
 			try (StandIn s = StandIn.start(kind, 0)) {
-				String url = s.url() + "/";
-				Load.Call raw = (caller, seq) -> {
-					HttpPost post = new HttpPost(url);
-					post.setHeader("X-Amz-Target", StandIn.TARGET + "AdminGetUser");
-					post.setEntity(new StringEntity("{\"UserPoolId\":\"" + POOL + "\",\"Username\":\"u" + seq + "\"}",
-							ContentType.create(StandIn.CONTENT_TYPE)));
-					expect(post, 200);
-				};
+				Load.Call raw = bareRoundTrip(s);
 				Load.run("stand-in", 16, Duration.ZERO, Duration.ofSeconds(3), raw);
 				Load.Result one = Load.run("stand-in", 1, Duration.ofSeconds(1), Duration.ofSeconds(2), raw);
 				Load.Result many = Load.run("stand-in", 16, Duration.ofSeconds(1), Duration.ofSeconds(2), raw);
@@ -316,6 +311,62 @@ public final class Main {
 						kind, s.kind(), one.p50Ms(), one.p99Ms(), many.throughput(),
 						standIns.contains(kind) ? "" : " (not used in this run)"));
 			}
+		}
+		floor();
+	}
+
+	/** One HTTP round trip to a stand-in, nothing else. */
+	private Load.Call bareRoundTrip(StandIn s) {
+		String url = s.url() + "/";
+		return (caller, seq) -> {
+			HttpPost post = new HttpPost(url);
+			post.setHeader("X-Amz-Target", StandIn.TARGET + "AdminGetUser");
+			post.setEntity(new StringEntity("{\"UserPoolId\":\"" + POOL + "\",\"Username\":\"u" + seq + "\"}",
+					ContentType.create(StandIn.CONTENT_TYPE)));
+			expect(post, 200);
+		};
+	}
+
+	/**
+	 * The least a service that keeps the contract can add to a confirm call here, at 1
+	 * caller: the extra HTTP hop (a bare round trip to the cheaper stand-in) and two durable
+	 * commits (the PENDING row before Cognito is called, the completion after it), each a
+	 * single autocommit INSERT of a small row into a table without secondary indexes, from
+	 * this JVM over pgjdbc. No JWT check, no JSON, no hash chain: a lower bound.
+	 */
+	private void floor() throws Exception {
+		String table = this.schema + "_floor.probe";
+		sql("DROP SCHEMA IF EXISTS " + this.schema + "_floor CASCADE");
+		sql("CREATE SCHEMA " + this.schema + "_floor");
+		sql("CREATE TABLE " + table + " (id uuid PRIMARY KEY, at timestamptz NOT NULL, outcome text NOT NULL)");
+		try (StandIn s = StandIn.start(JDK, 0); Connection c = db();
+				PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + " VALUES (?, ?, ?)")) {
+			Load.Call commit = (caller, seq) -> {
+				insert.setObject(1, UUID.randomUUID());
+				insert.setObject(2, OffsetDateTime.now());
+				insert.setString(3, "PENDING");
+				insert.executeUpdate();
+			};
+			Load.Call hop = bareRoundTrip(s);
+			Load.Call floor = (caller, seq) -> {
+				commit.run(caller, seq);
+				hop.run(caller, seq);
+				commit.run(caller, seq);
+			};
+			Load.run("floor", 1, Duration.ZERO, Duration.ofSeconds(3), floor);
+			Load.Result commits = Load.run("commit", 1, Duration.ofSeconds(1), this.seconds, commit);
+			Load.Result floors = Load.run("floor", 1, Duration.ofSeconds(1), this.seconds, floor);
+			md.add(String.format(Locale.ROOT,
+					"- the floor of the added latency at 1 caller (what the contract costs with no work at all): "
+							+ "one durable commit of a small row from this JVM (pgjdbc, autocommit INSERT, "
+							+ "synchronous_commit %s) p50 %.3f ms / p99 %.3f ms; two of them around a bare HTTP "
+							+ "round trip to the `jdk` stand-in (the service's extra hop) p50 %.3f ms / p99 %.3f ms, "
+							+ "against the targets' added p50 1 ms / p99 3 ms",
+					querySingle("SHOW synchronous_commit"), commits.p50Ms(), commits.p99Ms(), floors.p50Ms(),
+					floors.p99Ms()));
+		}
+		finally {
+			sql("DROP SCHEMA IF EXISTS " + this.schema + "_floor CASCADE");
 		}
 	}
 
