@@ -26,7 +26,7 @@ public final class Api {
 
 	private final String baseUrl;
 
-	Api(String baseUrl) {
+	public Api(String baseUrl) {
 		this.baseUrl = baseUrl;
 		// The JDK client never retries on its own (Apache's retries a 429 or 503 after
 		// Retry-After).

@@ -17,12 +17,19 @@ final class NodeTools {
 
 	static synchronized Path install() throws IOException, InterruptedException {
 		if (!Files.isDirectory(DIRECTORY.resolve("node_modules/cognito-local"))) {
+			// Not inheritIO: a forked test JVM's stdin and stdout are surefire's channel,
+			// and npm
+			// on them corrupts it ("std/in stream corrupted").
+			Path log = Files.createTempFile("npm-ci", ".log");
 			Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(DIRECTORY.toFile())
-				.inheritIO()
+				.redirectErrorStream(true)
+				.redirectOutput(log.toFile())
 				.start();
+			npm.getOutputStream().close();
 			if (!npm.waitFor(10, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-				throw new IllegalStateException("npm ci failed in " + DIRECTORY);
+				throw new IllegalStateException("npm ci failed in " + DIRECTORY + ":\n" + Files.readString(log));
 			}
+			Files.delete(log);
 		}
 		return DIRECTORY;
 	}
