@@ -1,5 +1,6 @@
 package com.acme.confirm.cognito;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 500 users through the batch endpoint with the budget at 20/s, against a fast Cognito
- * stand-in that throttles past 20/s: the service keeps under the quota and close to it.
- * (The emulator rewrites its whole data file on every change and would itself set the
- * pace.)
+ * stand-in that throttles a 21st request within a window of a second (less
+ * {@link #ARRIVAL_JITTER}): the service keeps under the quota and close to it. (The
+ * emulator rewrites its whole data file on every change and would itself set the pace.)
  */
 @TestPropertySource(properties = "confirm.cognito.max-requests-per-second=20")
 class CognitoRequestBudgetTests extends IntegrationTests {
@@ -29,6 +30,19 @@ class CognitoRequestBudgetTests extends IntegrationTests {
 	private static final int USERS = 500;
 
 	private static final int BUDGET = 20;
+
+	/**
+	 * What this machine may add between the service taking a token and WireMock seeing
+	 * the request. WireMock, the service and the caller share one JVM and two cores here:
+	 * a GC pause or a busy core delays one request's arrival but not the next one's, and
+	 * once that exceeded the 31 ms the service's 3% margin covers (a CI run on a slow
+	 * host: one request throttled). The quota is therefore checked over windows this much
+	 * shorter than a second; the rate over the whole run is checked against the budget
+	 * itself.
+	 */
+	private static final Duration ARRIVAL_JITTER = Duration.ofMillis(50);
+
+	private static final Duration WINDOW = Duration.ofSeconds(1).minus(ARRIVAL_JITTER);
 
 	@Test
 	void bulkConfirmStaysUnderTheBudgetInEverySecondAndUsesAtLeastNinetyPercentOfIt() {
@@ -39,7 +53,7 @@ class CognitoRequestBudgetTests extends IntegrationTests {
 		}
 		this.wire.onAny("AdminGetUser", CognitoWire
 			.ok("{\"Username\":\"bulk\",\"UserStatus\":\"UNCONFIRMED\",\"Enabled\":true,\"UserAttributes\":[]}"));
-		CognitoRateLimit quota = this.wire.limitRate("AdminConfirmSignUp", BUDGET, CognitoWire.ok("{}"));
+		CognitoRateLimit quota = this.wire.limitRate("AdminConfirmSignUp", BUDGET, WINDOW, CognitoWire.ok("{}"));
 
 		List<JsonNode> results = new ArrayList<>();
 		for (int from = 0; from < USERS; from += 100) {
@@ -61,7 +75,7 @@ class CognitoRequestBudgetTests extends IntegrationTests {
 		assertThat(sent).hasSize(USERS);
 		for (int i = 0; i + BUDGET < sent.size(); i++) {
 			assertThat(sent.get(i + BUDGET) - sent.get(i)).as("request %d and %d", i, i + BUDGET)
-				.isGreaterThanOrEqualTo(1000);
+				.isGreaterThanOrEqualTo(WINDOW.toMillis());
 		}
 		double rate = (sent.size() - 1) * 1000.0 / (sent.get(sent.size() - 1) - sent.get(0));
 		LoggerFactory.getLogger(CognitoRequestBudgetTests.class)

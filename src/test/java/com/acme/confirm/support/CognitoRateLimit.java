@@ -1,5 +1,6 @@
 package com.acme.confirm.support;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,8 +11,9 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 /**
  * Cognito's request-rate quota: answers TooManyRequestsException, as Cognito does, to a
- * request that would be the (limit+1)th within one second; otherwise lets the stub's own
- * answer through. Applied to the stubs that name it.
+ * request that would be the (limit+1)th within one window (one second, or less to allow
+ * for the test machine's own delays); otherwise lets the stub's own answer through.
+ * Applied to the stubs that name it.
  */
 public final class CognitoRateLimit implements ResponseDefinitionTransformerV2 {
 
@@ -22,6 +24,8 @@ public final class CognitoRateLimit implements ResponseDefinitionTransformerV2 {
 	private final AtomicInteger throttled = new AtomicInteger();
 
 	private volatile int limit = Integer.MAX_VALUE;
+
+	private volatile long windowNanos = 1_000_000_000L;
 
 	@Override
 	public String getName() {
@@ -36,7 +40,7 @@ public final class CognitoRateLimit implements ResponseDefinitionTransformerV2 {
 	@Override
 	public synchronized ResponseDefinition transform(ServeEvent serveEvent) {
 		long now = System.nanoTime();
-		while (!this.recent.isEmpty() && now - this.recent.peekFirst() >= 1_000_000_000L) {
+		while (!this.recent.isEmpty() && now - this.recent.peekFirst() >= this.windowNanos) {
 			this.recent.removeFirst();
 		}
 		if (this.recent.size() >= this.limit) {
@@ -47,8 +51,9 @@ public final class CognitoRateLimit implements ResponseDefinitionTransformerV2 {
 		return serveEvent.getResponseDefinition();
 	}
 
-	synchronized void limit(int requestsPerSecond) {
-		this.limit = requestsPerSecond;
+	synchronized void limit(int requests, Duration window) {
+		this.limit = requests;
+		this.windowNanos = window.toNanos();
 		this.recent.clear();
 		this.throttled.set(0);
 	}

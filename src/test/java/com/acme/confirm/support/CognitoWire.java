@@ -1,5 +1,6 @@
 package com.acme.confirm.support;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -137,16 +138,17 @@ public final class CognitoWire {
 	 * @return the quota, to ask how often it throttled
 	 */
 	public CognitoRateLimit limitRate(String operation, int requestsPerSecond) {
-		return limitRate(operation, requestsPerSecond,
+		return limitRate(operation, requestsPerSecond, Duration.ofSeconds(1),
 				aResponse().proxiedFrom(CognitoLocal.get().endpoint().toString()));
 	}
 
 	/**
-	 * Enforces Cognito's quota on this operation, answering the requests within it as
-	 * given.
+	 * Enforces Cognito's quota on this operation, at most {@code requests} within any
+	 * {@code window}, answering the requests within it as given.
 	 */
-	public CognitoRateLimit limitRate(String operation, int requestsPerSecond, ResponseDefinitionBuilder within) {
-		this.rateLimit.limit(requestsPerSecond);
+	public CognitoRateLimit limitRate(String operation, int requests, Duration window,
+			ResponseDefinitionBuilder within) {
+		this.rateLimit.limit(requests, window);
 		this.server
 			.stubFor(operation(operation).atPriority(5).willReturn(within.withTransformers(CognitoRateLimit.NAME)));
 		return this.rateLimit;
