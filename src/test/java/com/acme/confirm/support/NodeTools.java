@@ -18,8 +18,7 @@ final class NodeTools {
 	static synchronized Path install() throws IOException, InterruptedException {
 		if (!Files.isDirectory(DIRECTORY.resolve("node_modules/cognito-local"))) {
 			// Not inheritIO: a forked test JVM's stdin and stdout are surefire's channel,
-			// and npm
-			// on them corrupts it ("std/in stream corrupted").
+			// and npm on them corrupts it ("std/in stream corrupted").
 			Path log = Files.createTempFile("npm-ci", ".log");
 			Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(DIRECTORY.toFile())
 				.redirectErrorStream(true)
