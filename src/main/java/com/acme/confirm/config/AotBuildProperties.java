@@ -154,8 +154,7 @@ final class AotBuildProperties {
 			throw new UncheckedIOException(ex);
 		}
 		// Properties.store always starts with a date comment: dropped, so that builds of
-		// the same
-		// sources produce the same jar
+		// the same sources produce the same jar
 		return out.toString()
 			.lines()
 			.filter((line) -> !line.startsWith("#"))

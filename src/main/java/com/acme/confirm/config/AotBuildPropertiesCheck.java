@@ -54,7 +54,7 @@ class AotBuildPropertiesCheck implements EnvironmentPostProcessor, Ordered {
 	@Override
 	public int getOrder() {
 		// after ConfigDataEnvironmentPostProcessor: application.yaml, /config and the
-		// profiles are in
+		// profiles are loaded by then
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 

@@ -322,11 +322,13 @@ class AuditTrailTests extends IntegrationTests {
 
 		assertThat(calls).allSatisfy((call) -> assertThat(call.get().getStatusCode().value()).isEqualTo(200));
 		assertThat(rejected).allSatisfy((call) -> assertThat(call.get().getStatusCode().value()).isEqualTo(400));
-		assertThat(rows("SELECT outcome, COUNT(*), COUNT(DISTINCT target_username), COUNT(DISTINCT chain_seq) "
-				+ "FROM audit_event WHERE target_username LIKE ? GROUP BY outcome", prefix + "-%"))
+		assertThat(this.database
+			.rows("SELECT outcome, COUNT(*), COUNT(DISTINCT target_username), COUNT(DISTINCT chain_seq) "
+					+ "FROM audit_event WHERE target_username LIKE ? GROUP BY outcome", prefix + "-%"))
 			.containsExactly(List.of("CONFIRMED", "200", "200", "200"));
-		assertThat(rows("SELECT COUNT(*), COUNT(DISTINCT chain_seq), MIN(outcome), MAX(outcome) FROM audit_event "
-				+ "WHERE target_username LIKE ? AND chain_seq IS NOT NULL", rejectedPrefix + "-%"))
+		assertThat(this.database
+			.rows("SELECT COUNT(*), COUNT(DISTINCT chain_seq), MIN(outcome), MAX(outcome) FROM audit_event "
+					+ "WHERE target_username LIKE ? AND chain_seq IS NOT NULL", rejectedPrefix + "-%"))
 			.containsExactly(List.of("50", "50", "FAILED", "FAILED"));
 		assertThat(verification().path("valid").asBoolean()).isTrue();
 	}
@@ -414,29 +416,6 @@ class AuditTrailTests extends IntegrationTests {
 
 	private JsonNode verification() {
 		return get("/api/v1/audit-events/verification");
-	}
-
-	/**
-	 * The rows of a query with one string parameter, each as its columns' text.
-	 */
-	private List<List<String>> rows(String sql, String parameter) {
-		try (Connection connection = this.database.connect();
-				PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setString(1, parameter);
-			ResultSet rs = statement.executeQuery();
-			List<List<String>> rows = new ArrayList<>();
-			while (rs.next()) {
-				List<String> row = new ArrayList<>();
-				for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-					row.add(rs.getString(i));
-				}
-				rows.add(row);
-			}
-			return rows;
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private String rowText(String username) {

@@ -133,18 +133,10 @@ public final class CognitoWire {
 	}
 
 	/**
-	 * Enforces Cognito's quota on this operation: at most {@code requestsPerSecond} in
-	 * any second, the rest answered TooManyRequestsException.
+	 * Enforces Cognito's quota on this operation: at most {@code requests} within any
+	 * {@code window}, the rest answered TooManyRequestsException, the requests within it
+	 * as given.
 	 * @return the quota, to ask how often it throttled
-	 */
-	public CognitoRateLimit limitRate(String operation, int requestsPerSecond) {
-		return limitRate(operation, requestsPerSecond, Duration.ofSeconds(1),
-				aResponse().proxiedFrom(CognitoLocal.get().endpoint().toString()));
-	}
-
-	/**
-	 * Enforces Cognito's quota on this operation, at most {@code requests} within any
-	 * {@code window}, answering the requests within it as given.
 	 */
 	public CognitoRateLimit limitRate(String operation, int requests, Duration window,
 			ResponseDefinitionBuilder within) {

@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -98,6 +102,34 @@ public final class TestDatabase {
 	 */
 	public Connection connect() throws SQLException {
 		return DriverManager.getConnection(this.directUrl, this.username, this.password);
+	}
+
+	/**
+	 * The rows of a query over a direct connection, each as its columns' text (null for
+	 * SQL NULL).
+	 * @param sql the query
+	 * @param parameters its parameters, in order
+	 * @return the rows, in the query's order
+	 */
+	public List<List<String>> rows(String sql, Object... parameters) {
+		try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+			for (int i = 0; i < parameters.length; i++) {
+				statement.setObject(i + 1, parameters[i]);
+			}
+			ResultSet rs = statement.executeQuery();
+			List<List<String>> rows = new ArrayList<>();
+			while (rs.next()) {
+				List<String> row = new ArrayList<>();
+				for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+					row.add(rs.getString(i));
+				}
+				rows.add(row);
+			}
+			return rows;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static TestDatabase start() {
