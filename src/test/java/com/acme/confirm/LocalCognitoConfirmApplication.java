@@ -39,8 +39,8 @@ public final class LocalCognitoConfirmApplication {
 		arguments.add("--spring.profiles.active=local");
 		arguments.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + idp.issuerUri());
 		arguments.add("--confirm.cognito.endpoint=" + cognito.endpoint());
-		// The embedded audit database of the local run; production names a PostgreSQL
-		// one.
+		// The embedded audit database of the local
+		// run; production names a PostgreSQL one.
 		arguments
 			.add("--spring.datasource.url=jdbc:h2:mem:audit;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
 		SpringApplication application = new SpringApplication(CognitoConfirmApplication.class);

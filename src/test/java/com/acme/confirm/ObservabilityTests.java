@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.acme.confirm.support.IntegrationTests;
 import com.acme.confirm.support.TestPools;
-import com.acme.confirm.web.CorrelationId;
+import com.acme.confirm.correlation.CorrelationId;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.registry.otlp.OtlpMeterRegistry;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -106,8 +106,8 @@ class ObservabilityTests extends IntegrationTests {
 
 	@Test
 	void workOnTheApplicationTaskExecutorCarriesTheRequestsCorrelationId() throws Exception {
-		// A batch's items run there; their log lines and audit events must name the
-		// request.
+		// A batch's items run there; their log lines
+		// and audit events must name the request.
 		Executor executor = this.context.getBean(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME,
 				Executor.class);
 		CompletableFuture<@Nullable String> seen = new CompletableFuture<>();

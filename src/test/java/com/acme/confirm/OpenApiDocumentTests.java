@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import com.acme.confirm.support.IntegrationTests;
-import com.acme.confirm.web.ProblemCode;
+import com.acme.confirm.problem.ProblemCode;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

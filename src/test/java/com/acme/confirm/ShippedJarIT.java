@@ -149,8 +149,8 @@ class ShippedJarIT {
 		assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
 		assertThat(anonymous.getBody().path("code").asString()).isEqualTo("UNAUTHENTICATED");
 		assertThat(cognito.status(username)).isEqualTo("UNCONFIRMED");
-		// the authenticated attempt is on record, the anonymous one has no actor to
-		// record
+		// the authenticated attempt is on record,
+		// the anonymous one has no actor to record
 		assertThat(auditOutcomes(username)).containsExactly(List.of("FAILED", "VALIDATION_FAILED"));
 	}
 

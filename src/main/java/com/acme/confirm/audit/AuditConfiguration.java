@@ -1,15 +1,23 @@
 package com.acme.confirm.audit;
 
 import java.time.Clock;
+import java.util.List;
+
+import com.acme.confirm.security.CurrentCaller;
 
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Runs the retention purge on its schedule and the schema migrations at start-up.
+ * Runs the retention purge on its schedule, the schema migrations at start-up, and audits
+ * requests that Spring rejects before their handler runs.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -34,6 +42,33 @@ class AuditConfiguration {
 			if (environment.getProperty("spring.flyway.enabled", Boolean.class, true)) {
 				flyway.migrate();
 			}
+		};
+	}
+
+	/**
+	 * The purge runs on {@code confirm.audit.purge-cron}; "-" disables it.
+	 */
+	@Bean
+	SchedulingConfigurer auditRetentionSchedule(AuditRetention retention, AuditProperties properties) {
+		return (registrar) -> {
+			if (!ScheduledTaskRegistrar.CRON_DISABLED.equals(properties.purgeCron())) {
+				registrar.addCronTask(retention::purge, properties.purgeCron());
+			}
+		};
+	}
+
+	/**
+	 * Ahead of the exception handlers, which answer the rejection.
+	 */
+	@Bean
+	WebMvcConfigurer rejectedRequestAudit(AuditLog auditLog, CurrentCaller currentCaller) {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+				resolvers.add(0, new RejectedRequestAudit(auditLog, currentCaller));
+			}
+
 		};
 	}
 

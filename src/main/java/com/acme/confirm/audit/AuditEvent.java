@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
- * One attempted operation, published when it starts ({@link AuditOutcome#PENDING}) and
- * again, under the same id, when it ends. It never holds a confirmation code, a secret, a
- * token or a clientMetadata value.
+ * One attempted operation: written {@link AuditOutcome#PENDING} when it starts, completed
+ * under the same id when it ends, and published as an application event once completed.
+ * It never holds a confirmation code, a secret, a token or a clientMetadata value.
  *
  * @param id the event id, returned to the caller as {@code auditEventId}
  * @param occurredAt when the operation started

@@ -1,8 +1,8 @@
 package com.acme.confirm.audit;
 
 import com.acme.confirm.security.Caller;
-import com.acme.confirm.web.ProblemCode;
-import com.acme.confirm.web.ProblemResponses;
+import com.acme.confirm.problem.ProblemCode;
+import com.acme.confirm.problem.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

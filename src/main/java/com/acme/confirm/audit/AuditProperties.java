@@ -5,6 +5,8 @@ import java.time.Duration;
 import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -23,6 +25,10 @@ record AuditProperties(@DefaultValue("400d") Duration retention,
 	AuditProperties {
 		if (retention.isNegative() || retention.isZero()) {
 			throw new IllegalArgumentException("confirm.audit.retention must be positive, was " + retention);
+		}
+		if (!ScheduledTaskRegistrar.CRON_DISABLED.equals(purgeCron) && !CronExpression.isValidExpression(purgeCron)) {
+			throw new IllegalArgumentException(
+					"confirm.audit.purge-cron must be a cron expression or \"-\", was " + purgeCron);
 		}
 	}
 

@@ -11,8 +11,8 @@ import java.util.function.Supplier;
 
 import com.acme.confirm.security.Authorization;
 import com.acme.confirm.security.Caller;
-import com.acme.confirm.web.ProblemCode;
-import com.acme.confirm.web.ProblemException;
+import com.acme.confirm.problem.ProblemCode;
+import com.acme.confirm.problem.ProblemException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
@@ -26,10 +26,13 @@ class AuditReader {
 
 	private final AuditRepository repository;
 
+	private final AuditChainVerifier verifier;
+
 	private final Authorization authorization;
 
-	AuditReader(AuditRepository repository, Authorization authorization) {
+	AuditReader(AuditRepository repository, AuditChainVerifier verifier, Authorization authorization) {
 		this.repository = repository;
+		this.verifier = verifier;
 		this.authorization = authorization;
 	}
 
@@ -49,7 +52,7 @@ class AuditReader {
 
 	ChainVerification verify(Caller caller) {
 		this.authorization.requireAuditReader(caller);
-		return reading(this.repository::verify);
+		return reading(this.verifier::verify);
 	}
 
 	private static <T> T reading(Supplier<T> read) {

@@ -17,20 +17,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores audit events in the {@code audit_event} table and keeps the hash chain over the
- * completed ones.
+ * completed ones. Every write that moves the chain (appending completions, purging its
+ * oldest links) stays in this one class: each takes the chain head's row lock and keeps
+ * the chain's invariants, which split across classes would be harder to see whole. The
+ * verification reads the chain in {@link AuditChainVerifier}.
  */
 @Repository
 class AuditRepository {
 
-	private static final String HEAD = "SELECT last_seq, last_hash, purged_through_seq, purged_through_hash "
+	static final String HEAD = "SELECT last_seq, last_hash, purged_through_seq, purged_through_hash "
 			+ "FROM audit_chain_head WHERE id = 1";
 
-	private static final String COLUMNS = "id, occurred_at, completed_at, action, outcome, error_code, actor_subject, "
+	static final String COLUMNS = "id, occurred_at, completed_at, action, outcome, error_code, actor_subject, "
 			+ "actor_issuer, actor_client_id, actor_roles, target_user_pool_id, target_username, "
 			+ "target_app_client_id, reason, client_metadata_keys, correlation_id, cognito_request_id, source_ip, "
 			+ "user_agent, duration_ms";
-
-	private static final int VERIFY_BATCH = 1000;
 
 	private static final String COMPLETE = "UPDATE audit_event SET completed_at = ?, outcome = ?, error_code = ?, "
 			+ "cognito_request_id = ?, duration_ms = ?, chain_seq = ?, prev_hash = ?, hash = ? "
@@ -108,8 +109,8 @@ class AuditRepository {
 		condition(sql, params, "occurred_at >= ?", (query.from() != null) ? utc(query.from()) : null);
 		condition(sql, params, "occurred_at < ?", (query.to() != null) ? utc(query.to()) : null);
 		if (after != null) {
-			// The first condition is the index range; the second breaks ties within one
-			// instant.
+			// The first condition is the index range;
+			// the second breaks ties within one instant.
 			sql.append(" AND occurred_at <= ? AND (occurred_at < ? OR id < ?)");
 			params.add(utc(after.occurredAt()));
 			params.add(utc(after.occurredAt()));
@@ -117,52 +118,6 @@ class AuditRepository {
 		}
 		sql.append(" ORDER BY occurred_at DESC, id DESC LIMIT ").append(limit);
 		return this.jdbc.sql(sql.toString()).params(params).query((rs, rowNum) -> AuditRow.read(rs)).list();
-	}
-
-	/**
-	 * Walks the chain from the last purged link and reports the first link that does not
-	 * hold.
-	 */
-	ChainVerification verify() {
-		ChainHead head = this.jdbc.sql(HEAD).query(ChainHead::read).single();
-		long expectedSeq = head.purgedThroughSeq() + 1;
-		String prevHash = head.purgedThroughHash();
-		long checked = 0;
-		while (true) {
-			List<ChainedRow> batch = this.jdbc
-				.sql("SELECT " + COLUMNS + ", chain_seq, prev_hash, hash FROM audit_event WHERE chain_seq >= ? "
-						+ "ORDER BY chain_seq LIMIT " + VERIFY_BATCH)
-				.param(expectedSeq)
-				.query((rs, rowNum) -> new ChainedRow(AuditRow.read(rs), rs.getLong("chain_seq"),
-						rs.getString("prev_hash"), rs.getString("hash")))
-				.list();
-			for (ChainedRow link : batch) {
-				String problem = null;
-				if (link.seq() != expectedSeq) {
-					problem = "link " + expectedSeq + " is missing";
-				}
-				else if (!prevHash.equals(link.prevHash())) {
-					problem = "its previous-hash does not match link " + (expectedSeq - 1);
-				}
-				else if (!link.row().chainHash(link.seq(), prevHash).equals(link.hash())) {
-					problem = "its content does not match its hash";
-				}
-				if (problem != null) {
-					return ChainVerification.broken(checked, expectedSeq, link.row().id(), problem);
-				}
-				prevHash = link.hash();
-				expectedSeq++;
-				checked++;
-			}
-			if (batch.size() < VERIFY_BATCH) {
-				break;
-			}
-		}
-		if (expectedSeq - 1 != head.lastSeq() || !prevHash.equals(head.lastHash())) {
-			return ChainVerification.broken(checked, expectedSeq, null,
-					"the chain ends before its head (link " + head.lastSeq() + ")");
-		}
-		return ChainVerification.valid(checked, head.purgedThroughSeq(), head.lastSeq());
 	}
 
 	/**
@@ -236,9 +191,6 @@ class AuditRepository {
 					rs.getString("purged_through_hash"));
 		}
 
-	}
-
-	private record ChainedRow(AuditRow row, long seq, String prevHash, String hash) {
 	}
 
 	/**

@@ -6,12 +6,12 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Purges completed audit events past the retention period. Events still PENDING are kept
- * until someone reconciles them.
+ * Purges completed audit events past the retention period, on the schedule
+ * {@link AuditConfiguration} gives it. Events still PENDING are kept until someone
+ * reconciles them.
  */
 @Component
 class AuditRetention {
@@ -30,7 +30,6 @@ class AuditRetention {
 		this.clock = clock;
 	}
 
-	@Scheduled(cron = "${confirm.audit.purge-cron:0 30 3 * * *}")
 	void purge() {
 		Instant cutoff = this.clock.instant().minus(this.properties.retention());
 		int deleted = this.repository.purgeBefore(cutoff);

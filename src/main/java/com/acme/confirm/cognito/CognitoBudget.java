@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import com.acme.confirm.web.ProblemCode;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
@@ -107,7 +106,8 @@ final class CognitoBudget implements ExecutionInterceptor, AutoCloseable {
 	/**
 	 * Takes one request from the region's budget, waiting for it at most the configured
 	 * time.
-	 * @throws CognitoException THROTTLED, with the time until the budget has room again
+	 * @throws CognitoFailure BUDGET_EXHAUSTED, with the time until the budget has room
+	 * again
 	 */
 	void acquire(Region region) {
 		Bucket bucket = this.buckets.apply(region);
@@ -125,11 +125,10 @@ final class CognitoBudget implements ExecutionInterceptor, AutoCloseable {
 			.register(this.meterRegistry)
 			.increment();
 		long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-		throw (CognitoException) new CognitoException(ProblemCode.THROTTLED,
+		throw new CognitoFailure(CognitoFailure.Kind.BUDGET_EXHAUSTED,
 				"The service's share of the Cognito request rate is used up; retry after the time given in "
 						+ "Retry-After.",
-				null, null, null)
-			.retryAfter(Duration.ofNanos(Math.max(nanos, 1_000_000_000L)));
+				null, null, Duration.ofNanos(Math.max(nanos, 1_000_000_000L)), null);
 	}
 
 	@Override

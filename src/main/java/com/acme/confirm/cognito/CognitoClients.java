@@ -52,15 +52,7 @@ final class CognitoClients implements AutoCloseable {
 	}
 
 	CognitoIdentityProviderClient forPool(ManagedUserPool pool) {
-		return this.clients.computeIfAbsent(new Key(regionOf(pool.id()), pool.roleArn()), this::create);
-	}
-
-	static Region regionOf(String userPoolId) {
-		int separator = userPoolId.indexOf('_');
-		if (separator <= 0) {
-			throw new IllegalArgumentException("Not a user pool id: " + userPoolId);
-		}
-		return Region.of(userPoolId.substring(0, separator));
+		return this.clients.computeIfAbsent(new Key(Region.of(pool.region()), pool.roleArn()), this::create);
 	}
 
 	private CognitoIdentityProviderClient create(Key key) {

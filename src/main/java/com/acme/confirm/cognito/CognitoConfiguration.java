@@ -13,9 +13,8 @@ import org.springframework.context.annotation.Configuration;
 class CognitoConfiguration {
 
 	/**
-	 * One connection pool shared by the clients of every region. Apache 5 was measured
-	 * fastest of the SDK's sync clients (issue 2: p50 1.2 ms versus 4.2 ms for
-	 * url-connection-client).
+	 * One connection pool shared by the clients of every region; Apache 5 is the fastest
+	 * of the SDK's sync clients here (bench/results.md).
 	 */
 	@Bean(destroyMethod = "close")
 	SdkHttpClient cognitoHttpClient(CognitoProperties properties) {
@@ -23,8 +22,8 @@ class CognitoConfiguration {
 			.connectionTimeout(properties.connectTimeout())
 			.socketTimeout(properties.apiCallAttemptTimeout())
 			.maxConnections(properties.maxConnections())
-			// waiting longer for a pooled connection than an attempt may take is
-			// pointless
+			// waiting longer for a pooled connection
+			// than an attempt may take is pointless
 			.connectionAcquisitionTimeout(properties.apiCallAttemptTimeout())
 			.build();
 	}

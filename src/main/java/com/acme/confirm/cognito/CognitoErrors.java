@@ -3,14 +3,13 @@ package com.acme.confirm.cognito;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 
-import com.acme.confirm.web.ProblemCode;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 
 /**
- * Translates the SDK's exceptions into the API's problem codes.
+ * Translates the SDK's exceptions into {@link CognitoFailure}s.
  */
 final class CognitoErrors {
 
@@ -25,37 +24,35 @@ final class CognitoErrors {
 	 * client throws when the SDK's attempt timeout interrupts a wait for a pooled
 	 * connection.
 	 */
-	static CognitoException translate(RuntimeException ex) {
+	static CognitoFailure translate(RuntimeException ex) {
 		if (ex instanceof AwsServiceException service) {
 			String errorCode = (service.awsErrorDetails() != null) ? service.awsErrorDetails().errorCode() : null;
-			String requestId = service.requestId();
-			CognitoException translated = new CognitoException(codeFor(errorCode, service.statusCode()),
-					detailFor(errorCode, service.statusCode()), errorCode, requestId, ex);
-			if (translated.code() == ProblemCode.THROTTLED) {
-				translated.retryAfter(THROTTLED_RETRY_AFTER);
-			}
-			return translated;
+			CognitoFailure.Kind kind = kindOf(errorCode, service.statusCode());
+			return new CognitoFailure(kind, detailFor(errorCode, service.statusCode()), errorCode, service.requestId(),
+					(kind == CognitoFailure.Kind.THROTTLED) ? THROTTLED_RETRY_AFTER : null, ex);
 		}
 		if (ex instanceof ApiCallTimeoutException || ex instanceof ApiCallAttemptTimeoutException
 				|| ex instanceof CancellationException) {
-			return new CognitoException(ProblemCode.COGNITO_TIMEOUT,
-					"Cognito did not answer within the call's time budget.", null, null, ex);
+			return new CognitoFailure(CognitoFailure.Kind.TIMEOUT,
+					"Cognito did not answer within the call's time budget.", null, null, null, ex);
 		}
-		return new CognitoException(ProblemCode.COGNITO_UNAVAILABLE, "Cognito could not be reached.", null, null, ex);
+		return new CognitoFailure(CognitoFailure.Kind.UNAVAILABLE, "Cognito could not be reached.", null, null, null,
+				ex);
 	}
 
-	static ProblemCode codeFor(@Nullable String errorCode, int status) {
+	static CognitoFailure.Kind kindOf(@Nullable String errorCode, int status) {
 		return switch (String.valueOf(errorCode)) {
-			case "UserNotFoundException" -> ProblemCode.USER_NOT_FOUND;
-			case "CodeMismatchException" -> ProblemCode.CODE_MISMATCH;
-			case "ExpiredCodeException" -> ProblemCode.CODE_EXPIRED;
-			case "TooManyFailedAttemptsException" -> ProblemCode.TOO_MANY_FAILED_ATTEMPTS;
-			case "AliasExistsException" -> ProblemCode.ALIAS_EXISTS;
-			case "TooManyRequestsException", "LimitExceededException", "ThrottlingException" -> ProblemCode.THROTTLED;
+			case "UserNotFoundException" -> CognitoFailure.Kind.USER_NOT_FOUND;
+			case "CodeMismatchException" -> CognitoFailure.Kind.CODE_MISMATCH;
+			case "ExpiredCodeException" -> CognitoFailure.Kind.CODE_EXPIRED;
+			case "TooManyFailedAttemptsException" -> CognitoFailure.Kind.TOO_MANY_FAILED_ATTEMPTS;
+			case "AliasExistsException" -> CognitoFailure.Kind.ALIAS_EXISTS;
+			case "TooManyRequestsException", "LimitExceededException", "ThrottlingException" ->
+				CognitoFailure.Kind.THROTTLED;
 			case "UserLambdaValidationException", "UnexpectedLambdaException", "InvalidLambdaResponseException" ->
-				ProblemCode.COGNITO_TRIGGER_FAILED;
-			case "InternalErrorException" -> ProblemCode.COGNITO_UNAVAILABLE;
-			default -> (status >= 500) ? ProblemCode.COGNITO_UNAVAILABLE : ProblemCode.COGNITO_REJECTED;
+				CognitoFailure.Kind.TRIGGER_FAILED;
+			case "InternalErrorException" -> CognitoFailure.Kind.UNAVAILABLE;
+			default -> (status >= 500) ? CognitoFailure.Kind.UNAVAILABLE : CognitoFailure.Kind.REJECTED;
 		};
 	}
 

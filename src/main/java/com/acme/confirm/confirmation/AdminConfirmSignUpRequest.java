@@ -1,7 +1,9 @@
 package com.acme.confirm.confirmation;
 
+import java.util.List;
 import java.util.Map;
 
+import com.acme.confirm.audit.AuditedRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,16 +21,38 @@ import org.jspecify.annotations.Nullable;
  */
 record AdminConfirmSignUpRequest(
 		@Schema(example = "jane@example.com") @NotNull @Size(min = 1,
-				max = Constraints.USERNAME_MAX) @Pattern(regexp = Constraints.USERNAME) String username,
-		@Schema(example = "{\"ticket\": \"SUP-1234\"}", maxProperties = Constraints.CLIENT_METADATA_ENTRIES_MAX) @Size(
-				max = Constraints.CLIENT_METADATA_ENTRIES_MAX) @Nullable Map<@NotNull @Size(min = 1,
-						max = Constraints.CLIENT_METADATA_KEY_MAX) String, @NotNull @Size(
-								max = Constraints.CLIENT_METADATA_VALUE_MAX) String> clientMetadata,
-		@Schema(example = "SUP-1234 verified by phone") @Size(max = Constraints.REASON_MAX) @Nullable String reason,
-		@Schema(defaultValue = "false") @Nullable Boolean markEmailVerified) {
+				max = RequestConstraints.USERNAME_MAX) @Pattern(regexp = RequestConstraints.USERNAME) String username,
+		@Schema(example = "{\"ticket\": \"SUP-1234\"}",
+				maxProperties = RequestConstraints.CLIENT_METADATA_ENTRIES_MAX) @Size(
+						max = RequestConstraints.CLIENT_METADATA_ENTRIES_MAX) @Nullable Map<@NotNull @Size(min = 1,
+								max = RequestConstraints.CLIENT_METADATA_KEY_MAX) String, @NotNull @Size(
+										max = RequestConstraints.CLIENT_METADATA_VALUE_MAX) String> clientMetadata,
+		@Schema(example = "SUP-1234 verified by phone") @Size(
+				max = RequestConstraints.REASON_MAX) @Nullable String reason,
+		@Schema(defaultValue = "false") @Nullable Boolean markEmailVerified) implements AuditedRequest {
 
 	Map<String, String> metadata() {
 		return ClientMetadata.orEmpty(this.clientMetadata);
+	}
+
+	/** The reason, without surrounding space; {@code null} when none was given. */
+	@Nullable String statedReason() {
+		return ClientMetadata.stated(this.reason);
+	}
+
+	@Override
+	public String auditedUsername() {
+		return this.username;
+	}
+
+	@Override
+	public @Nullable String auditedReason() {
+		return statedReason();
+	}
+
+	@Override
+	public List<String> auditedMetadataKeys() {
+		return ClientMetadata.keys(metadata());
 	}
 
 	boolean emailVerificationRequested() {

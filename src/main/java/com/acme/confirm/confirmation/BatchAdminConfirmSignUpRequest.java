@@ -3,6 +3,7 @@ package com.acme.confirm.confirmation;
 import java.util.List;
 import java.util.Map;
 
+import com.acme.confirm.audit.AuditedRequest;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
@@ -19,16 +20,15 @@ import org.jspecify.annotations.Nullable;
  * @param reason why the users are confirmed by hand; required where the pool says so
  * @param markEmailVerified also set {@code email_verified=true} for each
  */
-record BatchAdminConfirmSignUpRequest(
-		@ArraySchema(schema = @Schema(example = "jane@example.com"), uniqueItems = true) @NotNull @Size(min = 1,
-				max = Constraints.BATCH_MAX) List<@NotNull @Size(min = 1,
-						max = Constraints.USERNAME_MAX) @Pattern(regexp = Constraints.USERNAME) String> usernames,
-		@Schema(maxProperties = Constraints.CLIENT_METADATA_ENTRIES_MAX) @Size(
-				max = Constraints.CLIENT_METADATA_ENTRIES_MAX) @Nullable Map<@NotNull @Size(min = 1,
-						max = Constraints.CLIENT_METADATA_KEY_MAX) String, @NotNull @Size(
-								max = Constraints.CLIENT_METADATA_VALUE_MAX) String> clientMetadata,
-		@Schema(example = "SUP-1234 bulk import") @Size(max = Constraints.REASON_MAX) @Nullable String reason,
-		@Schema(defaultValue = "false") @Nullable Boolean markEmailVerified) {
+record BatchAdminConfirmSignUpRequest(@ArraySchema(schema = @Schema(example = "jane@example.com"),
+		uniqueItems = true) @NotNull @Size(min = 1, max = RequestConstraints.BATCH_MAX) List<@NotNull @Size(min = 1,
+				max = RequestConstraints.USERNAME_MAX) @Pattern(regexp = RequestConstraints.USERNAME) String> usernames,
+		@Schema(maxProperties = RequestConstraints.CLIENT_METADATA_ENTRIES_MAX) @Size(
+				max = RequestConstraints.CLIENT_METADATA_ENTRIES_MAX) @Nullable Map<@NotNull @Size(min = 1,
+						max = RequestConstraints.CLIENT_METADATA_KEY_MAX) String, @NotNull @Size(
+								max = RequestConstraints.CLIENT_METADATA_VALUE_MAX) String> clientMetadata,
+		@Schema(example = "SUP-1234 bulk import") @Size(max = RequestConstraints.REASON_MAX) @Nullable String reason,
+		@Schema(defaultValue = "false") @Nullable Boolean markEmailVerified) implements AuditedRequest {
 
 	AdminConfirmSignUpRequest item(String username) {
 		return new AdminConfirmSignUpRequest(username, this.clientMetadata, this.reason, this.markEmailVerified);
@@ -36,6 +36,27 @@ record BatchAdminConfirmSignUpRequest(
 
 	Map<String, String> metadata() {
 		return ClientMetadata.orEmpty(this.clientMetadata);
+	}
+
+	/** The reason, without surrounding space; {@code null} when none was given. */
+	@Nullable String statedReason() {
+		return ClientMetadata.stated(this.reason);
+	}
+
+	/** A refused batch is one event for the pool, naming no single user. */
+	@Override
+	public @Nullable String auditedUsername() {
+		return null;
+	}
+
+	@Override
+	public @Nullable String auditedReason() {
+		return statedReason();
+	}
+
+	@Override
+	public List<String> auditedMetadataKeys() {
+		return ClientMetadata.keys(metadata());
 	}
 
 	@Override

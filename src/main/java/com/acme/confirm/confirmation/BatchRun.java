@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
-import com.acme.confirm.web.ProblemCode;
-import com.acme.confirm.web.ProblemException;
-import com.acme.confirm.web.Problems;
+import com.acme.confirm.problem.ProblemCode;
+import com.acme.confirm.problem.ProblemException;
+import com.acme.confirm.problem.ProblemDetails;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -90,7 +90,7 @@ final class BatchRun {
 	private BatchResult.Item confirmOne(String username) {
 		ProblemException unaudited = this.auditDown.get();
 		if (unaudited != null) {
-			return BatchResult.Item.failed(username, Problems.of(unaudited, this.instance));
+			return BatchResult.Item.failed(username, ProblemDetails.of(unaudited, this.instance));
 		}
 		try {
 			return BatchResult.Item.of(this.confirm.apply(username));
@@ -99,7 +99,7 @@ final class BatchRun {
 			if (ex.code() == ProblemCode.AUDIT_UNAVAILABLE) {
 				this.auditDown.compareAndSet(null, ex);
 			}
-			return BatchResult.Item.failed(username, Problems.of(ex, this.instance));
+			return BatchResult.Item.failed(username, ProblemDetails.of(ex, this.instance));
 		}
 	}
 

@@ -1,7 +1,9 @@
 package com.acme.confirm.confirmation;
 
+import java.util.List;
 import java.util.Map;
 
+import com.acme.confirm.audit.AuditedRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,21 +26,37 @@ import org.jspecify.annotations.Nullable;
  */
 record ConfirmSignUpRequest(
 		@Schema(example = "4abcdefexample") @NotNull @Size(min = 1,
-				max = Constraints.CLIENT_ID_MAX) @Pattern(regexp = Constraints.CLIENT_ID) String clientId,
+				max = RequestConstraints.CLIENT_ID_MAX) @Pattern(regexp = RequestConstraints.CLIENT_ID) String clientId,
 		@Schema(example = "jane@example.com") @NotNull @Size(min = 1,
-				max = Constraints.USERNAME_MAX) @Pattern(regexp = Constraints.USERNAME) String username,
+				max = RequestConstraints.USERNAME_MAX) @Pattern(regexp = RequestConstraints.USERNAME) String username,
 		@Schema(example = "123456", accessMode = Schema.AccessMode.WRITE_ONLY) @NotNull @Size(min = 1,
-				max = Constraints.CONFIRMATION_CODE_MAX) @Pattern(
-						regexp = Constraints.CONFIRMATION_CODE) String confirmationCode,
+				max = RequestConstraints.CONFIRMATION_CODE_MAX) @Pattern(
+						regexp = RequestConstraints.CONFIRMATION_CODE) String confirmationCode,
 		@Schema(defaultValue = "false") @Nullable Boolean forceAliasCreation,
-		@Schema(maxProperties = Constraints.CLIENT_METADATA_ENTRIES_MAX) @Size(
-				max = Constraints.CLIENT_METADATA_ENTRIES_MAX) @Nullable Map<@NotNull @Size(min = 1,
-						max = Constraints.CLIENT_METADATA_KEY_MAX) String, @NotNull @Size(
-								max = Constraints.CLIENT_METADATA_VALUE_MAX) String> clientMetadata,
-		@Valid @Nullable UserContextData userContextData, @Valid @Nullable AnalyticsMetadata analyticsMetadata) {
+		@Schema(maxProperties = RequestConstraints.CLIENT_METADATA_ENTRIES_MAX) @Size(
+				max = RequestConstraints.CLIENT_METADATA_ENTRIES_MAX) @Nullable Map<@NotNull @Size(min = 1,
+						max = RequestConstraints.CLIENT_METADATA_KEY_MAX) String, @NotNull @Size(
+								max = RequestConstraints.CLIENT_METADATA_VALUE_MAX) String> clientMetadata,
+		@Valid @Nullable UserContextData userContextData,
+		@Valid @Nullable AnalyticsMetadata analyticsMetadata) implements AuditedRequest {
 
 	Map<String, String> metadata() {
 		return ClientMetadata.orEmpty(this.clientMetadata);
+	}
+
+	@Override
+	public String auditedUsername() {
+		return this.username;
+	}
+
+	@Override
+	public String auditedAppClientId() {
+		return this.clientId;
+	}
+
+	@Override
+	public List<String> auditedMetadataKeys() {
+		return ClientMetadata.keys(metadata());
 	}
 
 	boolean aliasCreationForced() {

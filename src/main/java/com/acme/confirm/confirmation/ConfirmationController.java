@@ -1,9 +1,12 @@
 package com.acme.confirm.confirmation;
 
+import com.acme.confirm.audit.AuditAction;
+import com.acme.confirm.audit.Audited;
+import com.acme.confirm.problem.ProblemCode;
+import com.acme.confirm.problem.ProblemResponses;
 import com.acme.confirm.security.Caller;
+import com.acme.confirm.userpool.Permission;
 import com.acme.confirm.userpool.UserPools;
-import com.acme.confirm.web.ProblemCode;
-import com.acme.confirm.web.ProblemResponses;
 import com.acme.confirm.web.RequestOrigin;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -28,8 +31,15 @@ class ConfirmationController {
 
 	private final ConfirmationService confirmations;
 
-	ConfirmationController(ConfirmationService confirmations) {
+	private final BatchConfirmationService batches;
+
+	private final UserStatusService userStatus;
+
+	ConfirmationController(ConfirmationService confirmations, BatchConfirmationService batches,
+			UserStatusService userStatus) {
 		this.confirmations = confirmations;
+		this.batches = batches;
+		this.userStatus = userStatus;
 	}
 
 	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.REASON_REQUIRED, ProblemCode.FORBIDDEN,
@@ -40,11 +50,12 @@ class ConfirmationController {
 	@Operation(operationId = "adminConfirmSignUp", summary = "Confirm a user without a code",
 			description = "Reads the user's status first: a CONFIRMED user answers ALREADY_CONFIRMED without a "
 					+ "change; only an UNCONFIRMED, enabled user is confirmed. Needs ADMIN_CONFIRM on the pool.")
+	@Audited(AuditAction.ADMIN_CONFIRM_SIGN_UP)
+	@PoolPermission(Permission.ADMIN_CONFIRM)
 	@PostMapping(path = "/admin-confirm-sign-up", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	ConfirmationResult adminConfirmSignUp(
-			@Parameter(example = "eu-west-1_AbCdEf123") @PathVariable @Size(min = 1,
-					max = Constraints.USER_POOL_ID_MAX) @Pattern(regexp = UserPools.POOL_ID_PATTERN) String userPoolId,
+	ConfirmationResult adminConfirmSignUp(@Parameter(example = "eu-west-1_AbCdEf123") @PathVariable @Size(min = 1,
+			max = RequestConstraints.USER_POOL_ID_MAX) @Pattern(regexp = UserPools.POOL_ID_PATTERN) String userPoolId,
 			@Valid @RequestBody AdminConfirmSignUpRequest request, @Parameter(hidden = true) Caller caller,
 			@Parameter(hidden = true) RequestOrigin origin) {
 		return this.confirmations.adminConfirmSignUp(caller, origin, userPoolId, request);
@@ -58,14 +69,15 @@ class ConfirmationController {
 					+ "order. A failure of one username is reported as its problem and does not fail the batch; "
 					+ "once the audit trail fails, the remaining usernames are not attempted and report "
 					+ "AUDIT_UNAVAILABLE. Needs ADMIN_CONFIRM on the pool.")
+	@Audited(AuditAction.ADMIN_CONFIRM_SIGN_UP)
+	@PoolPermission(Permission.ADMIN_CONFIRM)
 	@PostMapping(path = "/admin-confirm-sign-up/batch", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	BatchResult batchAdminConfirmSignUp(
-			@Parameter(example = "eu-west-1_AbCdEf123") @PathVariable @Size(min = 1,
-					max = Constraints.USER_POOL_ID_MAX) @Pattern(regexp = UserPools.POOL_ID_PATTERN) String userPoolId,
+	BatchResult batchAdminConfirmSignUp(@Parameter(example = "eu-west-1_AbCdEf123") @PathVariable @Size(min = 1,
+			max = RequestConstraints.USER_POOL_ID_MAX) @Pattern(regexp = UserPools.POOL_ID_PATTERN) String userPoolId,
 			@Valid @RequestBody BatchAdminConfirmSignUpRequest request, @Parameter(hidden = true) Caller caller,
 			@Parameter(hidden = true) RequestOrigin origin) {
-		return this.confirmations.batchAdminConfirmSignUp(caller, origin, userPoolId, request);
+		return this.batches.batchAdminConfirmSignUp(caller, origin, userPoolId, request);
 	}
 
 	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.FORBIDDEN, ProblemCode.USER_POOL_NOT_MANAGED,
@@ -74,14 +86,16 @@ class ConfirmationController {
 	@Operation(operationId = "getUserStatus", summary = "Read a user's confirmation status",
 			description = "Calls Cognito AdminGetUser. The username travels as a query parameter, never in the "
 					+ "path. Needs READ_USER on the pool.")
+	@Audited(AuditAction.GET_USER_STATUS)
+	@PoolPermission(Permission.READ_USER)
 	@GetMapping(path = "/user-status", produces = MediaType.APPLICATION_JSON_VALUE)
-	UserStatusResult getUserStatus(
-			@Parameter(example = "eu-west-1_AbCdEf123") @PathVariable @Size(min = 1,
-					max = Constraints.USER_POOL_ID_MAX) @Pattern(regexp = UserPools.POOL_ID_PATTERN) String userPoolId,
+	UserStatusResult getUserStatus(@Parameter(example = "eu-west-1_AbCdEf123") @PathVariable @Size(min = 1,
+			max = RequestConstraints.USER_POOL_ID_MAX) @Pattern(regexp = UserPools.POOL_ID_PATTERN) String userPoolId,
 			@Parameter(example = "jane@example.com") @RequestParam @Size(min = 1,
-					max = Constraints.USERNAME_MAX) @Pattern(regexp = Constraints.USERNAME) String username,
+					max = RequestConstraints.USERNAME_MAX) @Pattern(
+							regexp = RequestConstraints.USERNAME) String username,
 			@Parameter(hidden = true) Caller caller, @Parameter(hidden = true) RequestOrigin origin) {
-		return this.confirmations.getUserStatus(caller, origin, userPoolId, username);
+		return this.userStatus.getUserStatus(caller, origin, userPoolId, username);
 	}
 
 	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.FORBIDDEN, ProblemCode.USER_POOL_NOT_MANAGED,
@@ -94,11 +108,12 @@ class ConfirmationController {
 			description = "Calls Cognito ConfirmSignUp, with the SecretHash computed by the service for clients "
 					+ "with a secret. A user who is already CONFIRMED answers ALREADY_CONFIRMED. Needs CODE_CONFIRM "
 					+ "on the pool, and FORCE_ALIAS as well for forceAliasCreation=true.")
+	@Audited(AuditAction.CONFIRM_SIGN_UP)
+	@PoolPermission(Permission.CODE_CONFIRM)
 	@PostMapping(path = "/confirm-sign-up", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	ConfirmationResult confirmSignUp(
-			@Parameter(example = "eu-west-1_AbCdEf123") @PathVariable @Size(min = 1,
-					max = Constraints.USER_POOL_ID_MAX) @Pattern(regexp = UserPools.POOL_ID_PATTERN) String userPoolId,
+	ConfirmationResult confirmSignUp(@Parameter(example = "eu-west-1_AbCdEf123") @PathVariable @Size(min = 1,
+			max = RequestConstraints.USER_POOL_ID_MAX) @Pattern(regexp = UserPools.POOL_ID_PATTERN) String userPoolId,
 			@Valid @RequestBody ConfirmSignUpRequest request, @Parameter(hidden = true) Caller caller,
 			@Parameter(hidden = true) RequestOrigin origin) {
 		return this.confirmations.confirmSignUp(caller, origin, userPoolId, request);

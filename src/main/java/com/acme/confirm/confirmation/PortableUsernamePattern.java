@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes the username constraint in a form every client can use. Cognito's rule,
- * {@value Constraints#USERNAME}, is Java (or Unicode-mode ECMAScript) syntax: Swagger UI
- * and other JavaScript tools compile patterns without the {@code u} flag, read
+ * {@value RequestConstraints#USERNAME}, is Java (or Unicode-mode ECMAScript) syntax:
+ * Swagger UI and other JavaScript tools compile patterns without the {@code u} flag, read
  * {@code \p{L}} as the letter p and refuse nearly every username. JSON Schema asks for
  * portable patterns, so the document carries the part of the rule that every regex engine
  * reads alike (no control characters, no spaces) and states the full rule in words; the
@@ -44,7 +44,7 @@ class PortableUsernamePattern implements OpenApiCustomizer {
 		if (schema == null) {
 			return;
 		}
-		if (Constraints.USERNAME.equals(schema.getPattern())) {
+		if (RequestConstraints.USERNAME.equals(schema.getPattern())) {
 			schema.setPattern(PORTABLE);
 			schema.setDescription((schema.getDescription() != null) ? schema.getDescription() + " " + RULE : RULE);
 		}

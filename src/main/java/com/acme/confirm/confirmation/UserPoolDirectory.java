@@ -1,6 +1,7 @@
 package com.acme.confirm.confirmation;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,23 +10,29 @@ import com.acme.confirm.security.Caller;
 import com.acme.confirm.userpool.ManagedUserPool;
 import com.acme.confirm.userpool.Permission;
 import com.acme.confirm.userpool.UserPools;
+import io.swagger.v3.oas.annotations.Operation;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Tells a caller which pools it may work on and how.
+ * Tells a caller which pools it may work on and how. The operations each permission opens
+ * are read from the handlers themselves (their {@link PoolPermission} and operationId),
+ * so that a renamed or added operation is listed as it is published.
  */
 @Service
 class UserPoolDirectory {
 
-	private static final Map<Permission, List<String>> OPERATIONS = Map.of(Permission.ADMIN_CONFIRM,
-			List.of("adminConfirmSignUp", "batchAdminConfirmSignUp"), Permission.CODE_CONFIRM, List.of("confirmSignUp"),
-			Permission.READ_USER, List.of("getUserStatus"), Permission.FORCE_ALIAS, List.of());
-
 	private final UserPools userPools;
 
-	UserPoolDirectory(UserPools userPools) {
+	private final Map<Permission, List<String>> operations;
+
+	UserPoolDirectory(UserPools userPools,
+			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers) {
 		this.userPools = userPools;
+		this.operations = operationsByPermission(handlers.getHandlerMethods().values());
 	}
 
 	UserPoolSummary.Page listUserPools(Caller caller) {
@@ -35,15 +42,28 @@ class UserPoolDirectory {
 			if (permissions.isEmpty()) {
 				continue;
 			}
-			List<String> operations = permissions.stream()
-				.flatMap((permission) -> OPERATIONS.get(permission).stream())
+			List<String> callable = permissions.stream()
+				.flatMap((permission) -> this.operations.getOrDefault(permission, List.of()).stream())
 				.sorted()
 				.toList();
-			pools.add(new UserPoolSummary(pool.alias(), pool.id(), pool.id().substring(0, pool.id().indexOf('_')),
-					pool.requireReason(), permissions.stream().map(Permission::name).sorted().toList(), operations,
+			pools.add(new UserPoolSummary(pool.alias(), pool.id(), pool.region(), pool.requireReason(),
+					permissions.stream().map(Permission::name).sorted().toList(), callable,
 					pool.appClients().keySet().stream().sorted().toList()));
 		}
 		return new UserPoolSummary.Page(pools);
+	}
+
+	static Map<Permission, List<String>> operationsByPermission(Iterable<HandlerMethod> handlers) {
+		Map<Permission, List<String>> operations = new EnumMap<>(Permission.class);
+		for (HandlerMethod handler : handlers) {
+			PoolPermission permission = handler.getMethodAnnotation(PoolPermission.class);
+			Operation operation = handler.getMethodAnnotation(Operation.class);
+			if (permission != null && operation != null) {
+				operations.computeIfAbsent(permission.value(), (key) -> new ArrayList<>()).add(operation.operationId());
+			}
+		}
+		operations.replaceAll((permission, ids) -> ids.stream().distinct().sorted().toList());
+		return operations;
 	}
 
 }

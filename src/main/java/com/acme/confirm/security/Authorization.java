@@ -4,8 +4,8 @@ import java.util.Set;
 
 import com.acme.confirm.userpool.ManagedUserPool;
 import com.acme.confirm.userpool.Permission;
-import com.acme.confirm.web.ProblemCode;
-import com.acme.confirm.web.ProblemException;
+import com.acme.confirm.problem.ProblemCode;
+import com.acme.confirm.problem.ProblemException;
 
 import org.springframework.stereotype.Component;
 

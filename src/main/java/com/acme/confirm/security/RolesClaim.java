@@ -20,8 +20,8 @@ final class RolesClaim {
 	}
 
 	Set<String> rolesIn(Map<String, Object> claims) {
-		// A claim whose own name contains dots (URL-style claim names) wins over a nested
-		// path.
+		// A claim whose own name contains dots (URL-style
+		// claim names) wins over a nested path.
 		Object value = claims.containsKey(this.path) ? claims.get(this.path) : navigate(claims);
 		Set<String> roles = new LinkedHashSet<>();
 		if (value instanceof Collection<?> values) {

@@ -36,9 +36,9 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * The first layer of security: every request needs a valid bearer token except health,
- * info and the published API document. What a caller may do on a pool is decided by
- * {@link Authorization}.
+ * The first layer of security: every request needs a valid bearer token except the public
+ * actuator endpoints (health and info unless configured otherwise) and the published API
+ * document. What a caller may do on a pool is decided by {@link Authorization}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -48,7 +48,8 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties,
 			ProblemWritingHandlers problems) {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers(EndpointRequest.to("health", "info"))
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers(EndpointRequest.to(properties.publicActuatorEndpoints().toArray(String[]::new)))
 			.permitAll()
 			.requestMatchers(EndpointRequest.toAnyEndpoint())
 			.access(anyRole(properties.actuatorRoles()))

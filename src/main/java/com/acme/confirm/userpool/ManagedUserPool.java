@@ -22,6 +22,12 @@ import org.jspecify.annotations.Nullable;
 public record ManagedUserPool(String alias, String id, boolean requireReason, Map<String, Set<Permission>> grants,
 		Map<String, AppClient> appClients, @Nullable String roleArn) {
 
+	public ManagedUserPool {
+		if (id.indexOf('_') <= 0) {
+			throw new IllegalArgumentException("Not a user pool id (region_id): " + id);
+		}
+	}
+
 	/**
 	 * The permissions that any of the given roles grants on this pool.
 	 */
@@ -36,18 +42,10 @@ public record ManagedUserPool(String alias, String id, boolean requireReason, Ma
 	}
 
 	/**
-	 * An app client of a managed pool.
-	 *
-	 * @param id the client id
-	 * @param secret the client secret, or {@code null} for a public client
+	 * The pool's AWS region: the prefix of its id ({@code eu-west-1_AbCdEf123}).
 	 */
-	public record AppClient(String id, @Nullable String secret) {
-
-		@Override
-		public String toString() {
-			return "AppClient[id=" + this.id + ", secret=" + ((this.secret == null) ? "none" : "******") + "]";
-		}
-
+	public String region() {
+		return this.id.substring(0, this.id.indexOf('_'));
 	}
 
 }

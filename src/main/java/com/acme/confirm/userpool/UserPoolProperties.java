@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -35,22 +34,6 @@ record UserPoolProperties(@DefaultValue Map<String, @Valid Pool> userPools) {
 			@DefaultValue("false") boolean requireReason, @DefaultValue Map<String, Set<Permission>> grants,
 			@DefaultValue Map<String, @Valid AppClient> appClients,
 			@Nullable @Pattern(regexp = "arn:aws[\\w-]*:iam::\\d{12}:role/[\\w+=,.@/-]+") String roleArn) {
-	}
-
-	/**
-	 * An app client of a pool.
-	 *
-	 * @param id the app client id
-	 * @param secret the client secret, when the client has one; used only to compute
-	 * SecretHash
-	 */
-	record AppClient(@NotBlank @Pattern(regexp = "[\\w+]{1,128}") String id, @Nullable String secret) {
-
-		@Override
-		public String toString() {
-			return "AppClient[id=" + this.id + ", secret=" + ((this.secret == null) ? "none" : "******") + "]";
-		}
-
 	}
 
 }

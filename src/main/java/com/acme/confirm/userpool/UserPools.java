@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.acme.confirm.web.ProblemCode;
-import com.acme.confirm.web.ProblemException;
+import com.acme.confirm.problem.ProblemCode;
+import com.acme.confirm.problem.ProblemException;
 
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -59,10 +59,9 @@ public class UserPools {
 	}
 
 	private static ManagedUserPool toManaged(String alias, UserPoolProperties.Pool pool, String property) {
-		Map<String, ManagedUserPool.AppClient> clients = new LinkedHashMap<>();
+		Map<String, AppClient> clients = new LinkedHashMap<>();
 		pool.appClients().forEach((clientAlias, client) -> {
-			String secret = StringUtils.hasLength(client.secret()) ? client.secret() : null;
-			if (clients.put(client.id(), new ManagedUserPool.AppClient(client.id(), secret)) != null) {
+			if (clients.put(client.id(), client) != null) {
 				throw new IllegalStateException(property + ".app-clients." + clientAlias + ".id: client " + client.id()
 						+ " is configured twice");
 			}

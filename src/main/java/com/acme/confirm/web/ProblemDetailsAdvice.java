@@ -1,11 +1,11 @@
 package com.acme.confirm.web;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
+import com.acme.confirm.problem.ProblemCode;
+import com.acme.confirm.problem.ProblemDetails;
+import com.acme.confirm.problem.ProblemException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,31 +24,24 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Turns every failure into an RFC 9457 problem detail with a stable {@code type} and
  * {@code code}. Messages of exceptions never reach the caller: only the details written
- * for callers do.
+ * for callers do. Where the attempt was audited before it failed, the problem names its
+ * audit event.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-
-	private final List<RejectedRequestAuditor> auditors;
-
-	ProblemDetailsAdvice(List<RejectedRequestAuditor> auditors) {
-		this.auditors = auditors;
-	}
 
 	@ExceptionHandler
 	ResponseEntity<Object> handleProblem(ProblemException ex, NativeWebRequest request) {
@@ -95,18 +88,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		ex.getBindingResult()
 			.getGlobalErrors()
 			.forEach((error) -> errors.add(new FieldProblem(error.getObjectName(), messageOf(error))));
-		return validationFailed(errors, headers, request, ex.getBindingResult().getTarget());
+		return validationFailed(errors, headers, request);
 	}
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
 			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<FieldProblem> errors = new ArrayList<>();
-		Object[] body = new Object[1];
 		ex.getParameterValidationResults().forEach((result) -> {
-			if (result.getMethodParameter().hasParameterAnnotation(RequestBody.class)) {
-				body[0] = result.getArgument();
-			}
 			String parameter = result.getMethodParameter().getParameterName();
 			result.getResolvableErrors().forEach((error) -> {
 				if (error instanceof FieldError fieldError) {
@@ -117,7 +106,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				}
 			});
 		});
-		return validationFailed(errors, headers, request, body[0]);
+		return validationFailed(errors, headers, request);
 	}
 
 	@Override
@@ -140,7 +129,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		}
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(ProblemCode.VALIDATION_FAILED.status(), detail);
 		body.setProperty("errors", errors);
-		audit(request, null, body);
 		return respond(ProblemCode.VALIDATION_FAILED, body, headers, request);
 	}
 
@@ -151,58 +139,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return respond(ProblemCode.forStatus(statusCode.value()), problem, headers, request);
 	}
 
-	private ResponseEntity<Object> validationFailed(List<FieldProblem> errors, HttpHeaders headers, WebRequest request,
-			@Nullable Object requestBody) {
+	private ResponseEntity<Object> validationFailed(List<FieldProblem> errors, HttpHeaders headers,
+			WebRequest request) {
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(ProblemCode.VALIDATION_FAILED.status(),
 				"The request breaks " + errors.size() + " constraint(s); see errors.");
 		body.setProperty("errors", errors);
-		audit(request, requestBody, body);
 		return respond(ProblemCode.VALIDATION_FAILED, body, headers, request);
-	}
-
-	/**
-	 * Validation failures of authenticated callers are audited like any other attempt;
-	 * the feature that owns the handler writes the event.
-	 */
-	private void audit(WebRequest request, @Nullable Object requestBody, ProblemDetail body) {
-		if (!(request instanceof ServletWebRequest servlet) || !(servlet.getRequest()
-			.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler)) {
-			return;
-		}
-		HttpServletRequest httpRequest = servlet.getRequest();
-		@SuppressWarnings("unchecked")
-		Map<String, String> pathVariables = (httpRequest
-			.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables)
-					? (Map<String, String>) variables : Map.of();
-		RejectedRequest rejected = new RejectedRequest(handler, pathVariables, requestBody,
-				ProblemCode.VALIDATION_FAILED, RequestOriginArgumentResolver.originOf(httpRequest));
-		for (RejectedRequestAuditor auditor : this.auditors) {
-			auditor.audit(rejected).ifPresent((id) -> body.setProperty("auditEventId", id));
-		}
 	}
 
 	private ResponseEntity<Object> respond(ProblemCode code, ProblemDetail body, HttpHeaders headers,
 			WebRequest request) {
+		Object auditEventId = request.getAttribute(ProblemDetails.AUDIT_EVENT_ID_ATTRIBUTE,
+				RequestAttributes.SCOPE_REQUEST);
+		if (auditEventId != null) {
+			body.setProperty(ProblemDetails.AUDIT_EVENT_ID, auditEventId);
+		}
 		String path = (request instanceof ServletWebRequest servlet) ? servlet.getRequest().getRequestURI() : null;
-		return ResponseEntity.status(code.status()).headers(headers).body(decorate(code, body, path));
-	}
-
-	/**
-	 * Gives a problem detail the members every problem of this API has.
-	 */
-	static ProblemDetail decorate(ProblemCode code, ProblemDetail body, @Nullable String path) {
-		body.setType(code.type());
-		body.setTitle(code.title());
-		body.setStatus(code.status().value());
-		if (body.getDetail() == null || body.getDetail().isBlank()) {
-			body.setDetail(code.title() + ".");
-		}
-		body.setProperty("code", code.name());
-		body.setProperty("correlationId", CorrelationId.current());
-		if (path != null) {
-			body.setInstance(URI.create(path));
-		}
-		return body;
+		return ResponseEntity.status(code.status()).headers(headers).body(ProblemDetails.decorate(code, body, path));
 	}
 
 	private static String path(DatabindException ex) {

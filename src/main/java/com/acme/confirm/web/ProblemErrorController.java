@@ -1,5 +1,7 @@
 package com.acme.confirm.web;
 
+import com.acme.confirm.problem.ProblemCode;
+import com.acme.confirm.problem.ProblemDetails;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +28,7 @@ class ProblemErrorController implements ErrorController {
 		int code = (status instanceof Integer value) ? value : HttpStatus.INTERNAL_SERVER_ERROR.value();
 		ProblemCode problem = ProblemCode.forStatus(code);
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		ProblemDetail body = ProblemDetailsAdvice.decorate(problem,
+		ProblemDetail body = ProblemDetails.decorate(problem,
 				ProblemDetail.forStatusAndDetail(problem.status(), problem.title() + "."),
 				(uri instanceof String path) ? path : null);
 		return ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);

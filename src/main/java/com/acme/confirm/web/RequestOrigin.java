@@ -1,6 +1,9 @@
 package com.acme.confirm.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
 
 /**
  * Where a request came from, for the audit trail. Controllers take it as a parameter.
@@ -10,4 +13,20 @@ import org.jspecify.annotations.Nullable;
  * @param userAgent the client's User-Agent header
  */
 public record RequestOrigin(@Nullable String sourceIp, @Nullable String userAgent) {
+
+	// Long enough for real browsers, short enough
+	// that a header cannot bloat the audit table.
+	private static final int MAX_USER_AGENT = 512;
+
+	/**
+	 * Where this request came from.
+	 */
+	public static RequestOrigin of(HttpServletRequest request) {
+		String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
+		if (userAgent != null && userAgent.length() > MAX_USER_AGENT) {
+			userAgent = userAgent.substring(0, MAX_USER_AGENT);
+		}
+		return new RequestOrigin(request.getRemoteAddr(), userAgent);
+	}
+
 }

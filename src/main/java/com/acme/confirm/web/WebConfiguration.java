@@ -3,6 +3,8 @@ package com.acme.confirm.web;
 import java.time.Duration;
 import java.util.List;
 
+import com.acme.confirm.correlation.CorrelationId;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;

@@ -1,5 +1,6 @@
 /**
- * Cross-cutting HTTP concerns: problem details, correlation ids, CORS.
+ * Cross-cutting HTTP concerns: every failure answered as a problem detail, the OpenAPI
+ * document, CORS, and where a request came from.
  */
 @NullMarked
 package com.acme.confirm.web;

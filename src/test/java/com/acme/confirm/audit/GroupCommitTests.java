@@ -98,8 +98,8 @@ class GroupCommitTests {
 			}
 			recordHoldingTheFirst(items);
 		}, 64, GroupCommitTests::itemFault);
-		// whichever thread wrote the pair gets the Error, the other is told its item was
-		// abandoned
+		// whichever thread wrote the pair gets the Error,
+		// the other is told its item was abandoned
 		List<Class<?>> causes = new ArrayList<>();
 		for (Future<?> queued : queuedBehindAHeldWrite(commit, "boom", "bystander")) {
 			try {

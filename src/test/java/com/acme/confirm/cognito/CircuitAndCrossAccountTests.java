@@ -43,7 +43,14 @@ class CircuitAndCrossAccountTests extends IntegrationTests {
 
 		assertThat(response.getStatusCode().value()).isEqualTo(503);
 		assertThat(response.getBody().path("code").asString()).isEqualTo("COGNITO_UNAVAILABLE");
-		assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("10");
+		// Retry-After is the breaker's own open wait
+		// (resilience4j...wait-duration-in-open-state)
+		long openWait = this.circuitBreakers.circuitBreaker(SdkCognitoOperations.CIRCUIT_BREAKER)
+			.getCircuitBreakerConfig()
+			.getWaitIntervalFunctionInOpenState()
+			.apply(1);
+		assertThat(openWait).isEqualTo(30_000);
+		assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("30");
 		assertThat(this.wire.requests("AdminGetUser", healthy)).isEmpty();
 		assertThat(this.cognito.status(healthy)).isEqualTo("UNCONFIRMED");
 		assertThat(auditRows(healthy)).singleElement()
@@ -71,7 +78,7 @@ class CircuitAndCrossAccountTests extends IntegrationTests {
 			this.api.adminConfirm(TestPools.CUSTOMERS, admin(), Map.of("username", newUsername("missing")));
 		}
 
-		assertThat(this.circuitBreakers.circuitBreaker(Cognito.CIRCUIT_BREAKER).getState())
+		assertThat(this.circuitBreakers.circuitBreaker(SdkCognitoOperations.CIRCUIT_BREAKER).getState())
 			.isEqualTo(CircuitBreaker.State.CLOSED);
 	}
 
@@ -97,8 +104,8 @@ class CircuitAndCrossAccountTests extends IntegrationTests {
 		assertThat(crossCall.getHeader("X-Amz-Security-Token")).isEqualTo("assumed-session-token");
 		assertThat(this.wire.requests("AdminGetUser", local).get(0).getHeader("Authorization"))
 			.contains("Credential=test-access-key/");
-		// Assumed once, with the default chain's key; its credentials are cached until
-		// near expiry.
+		// Assumed once, with the default chain's key;
+		// its credentials are cached until near expiry.
 		assertThat(this.wire.assumeRoleRequests()).singleElement().satisfies((assumeRole) -> {
 			assertThat(assumeRole.getBodyAsString())
 				.contains("RoleArn=" + URLEncoder.encode(TestPools.CROSS_ACCOUNT_ROLE, StandardCharsets.UTF_8));

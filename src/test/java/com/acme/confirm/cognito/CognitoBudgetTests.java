@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.acme.confirm.support.TestRedis;
-import com.acme.confirm.web.ProblemCode;
 import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import software.amazon.awssdk.regions.Region;
@@ -31,12 +30,11 @@ class CognitoBudgetTests {
 			Region region = Region.of("test-" + UUID.randomUUID());
 			budget.acquire(region);
 
-			assertThatExceptionOfType(CognitoException.class).isThrownBy(() -> budget.acquire(region))
-				.satisfies((ex) -> {
-					assertThat(ex.code()).isEqualTo(ProblemCode.THROTTLED);
-					assertThat(ex.retryAfter()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
-					assertThat(ex.cognitoError()).isNull();
-				});
+			assertThatExceptionOfType(CognitoFailure.class).isThrownBy(() -> budget.acquire(region)).satisfies((ex) -> {
+				assertThat(ex.kind()).isEqualTo(CognitoFailure.Kind.BUDGET_EXHAUSTED);
+				assertThat(ex.retryAfter()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+				assertThat(ex.cognitoError()).isNull();
+			});
 			assertThat(meters.get("confirm.cognito.budget.throttled").tag("region", region.id()).counter().count())
 				.isEqualTo(1);
 		}
@@ -71,8 +69,8 @@ class CognitoBudgetTests {
 			separate = acquireFor(Duration.ofSeconds(2), first, second, region);
 		}
 
-		// 10/s for 2 s is 20 (19.4 after the jitter margin), plus the first token of each
-		// bucket.
+		// 10/s for 2 s is 20 (19.4 after the jitter
+		// margin), plus the first token of each bucket.
 		assertThat(shared).isBetween(17, 21);
 		assertThat(separate).isBetween(34, 42);
 	}
@@ -93,7 +91,7 @@ class CognitoBudgetTests {
 							acquired++;
 						}
 					}
-					catch (CognitoException ex) {
+					catch (CognitoFailure ex) {
 						// waited the maximum; try again
 					}
 				}

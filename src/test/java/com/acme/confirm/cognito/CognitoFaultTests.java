@@ -91,8 +91,8 @@ class CognitoFaultTests extends IntegrationTests {
 	void adminConfirmWhenConfirmAnsweredTooLateThenRetryFindsUserConfirmedAndNothingIsDoneTwice() {
 		String username = newUsername("late");
 		this.cognito.signUp(username, username + "@example.com");
-		// The emulator confirms the user, but its answer arrives after the attempt timed
-		// out.
+		// The emulator confirms the user, but its
+		// answer arrives after the attempt timed out.
 		this.wire.onFirst("AdminConfirmSignUp", username,
 				aResponse().proxiedFrom(this.cognito.endpoint().toString()).withFixedDelay(3500));
 

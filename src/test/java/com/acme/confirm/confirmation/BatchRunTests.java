@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
-import com.acme.confirm.web.ProblemCode;
-import com.acme.confirm.web.ProblemException;
+import com.acme.confirm.problem.ProblemCode;
+import com.acme.confirm.problem.ProblemException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -122,8 +122,8 @@ class ConfirmSignUpTests extends IntegrationTests {
 
 	@Test
 	void confirmWhenCognitoSaysNotAuthorizedForConfirmedUserThenAlreadyConfirmed() {
-		// Real Cognito's answer for a confirmed user; the emulator answers ExpiredCode
-		// instead.
+		// Real Cognito's answer for a confirmed user;
+		// the emulator answers ExpiredCode instead.
 		String username = newUsername("confirmed");
 		this.cognito.signUp(username, username + "@example.com");
 		this.cognito.client()

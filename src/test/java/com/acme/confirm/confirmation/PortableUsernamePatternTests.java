@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PortableUsernamePatternTests {
 
-	private static final Pattern COGNITO = Pattern.compile(Constraints.USERNAME);
+	private static final Pattern COGNITO = Pattern.compile(RequestConstraints.USERNAME);
 
 	private static final Pattern PORTABLE = Pattern.compile(PortableUsernamePattern.PORTABLE);
 

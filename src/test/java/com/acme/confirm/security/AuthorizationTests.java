@@ -8,8 +8,8 @@ import java.util.stream.Stream;
 
 import com.acme.confirm.userpool.ManagedUserPool;
 import com.acme.confirm.userpool.Permission;
-import com.acme.confirm.web.ProblemCode;
-import com.acme.confirm.web.ProblemException;
+import com.acme.confirm.problem.ProblemCode;
+import com.acme.confirm.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

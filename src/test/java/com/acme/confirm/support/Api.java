@@ -28,8 +28,8 @@ public final class Api {
 
 	public Api(String baseUrl) {
 		this.baseUrl = baseUrl;
-		// The JDK client never retries on its own (Apache's retries a 429 or 503 after
-		// Retry-After).
+		// The JDK client never retries on its own (Apache's
+		// retries a 429 or 503 after Retry-After).
 		this.client = RestClient.builder()
 			.requestFactory(new JdkClientHttpRequestFactory())
 			.baseUrl(baseUrl)

@@ -2,6 +2,7 @@ package com.acme.confirm.web;
 
 import java.util.Map;
 
+import com.acme.confirm.correlation.CorrelationId;
 import com.acme.confirm.support.IntegrationTests;
 import com.acme.confirm.support.TestPools;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,127 @@
+package com.acme.confirm.audit;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import com.acme.confirm.correlation.CorrelationId;
+import com.acme.confirm.problem.ProblemCode;
+import com.acme.confirm.problem.ProblemException;
+import com.acme.confirm.security.Caller;
+import com.acme.confirm.web.RequestOrigin;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * The audit trail's entry point: an attempt is written durably as PENDING before it may
+ * act ({@link #begin}), and completed with its outcome after ({@link #complete}); an
+ * attempt refused before it could act is written once, completed ({@link #rejected}).
+ * Each completed event is then published for whoever listens (the log line, the metrics).
+ */
+@Service
+public class AuditLog {
+
+	private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+
+	private final AuditRepository repository;
+
+	private final ApplicationEventPublisher publisher;
+
+	AuditLog(AuditRepository repository, ApplicationEventPublisher publisher) {
+		this.repository = repository;
+		this.publisher = publisher;
+	}
+
+	/**
+	 * Writes the attempt as PENDING; nothing may act on its behalf unless this returned.
+	 * @param action the operation
+	 * @param caller who calls
+	 * @param origin where the call came from
+	 * @param userPoolId the pool named by the request
+	 * @param request what the request names
+	 * @return the pending attempt
+	 * @throws ProblemException AUDIT_UNAVAILABLE when the event could not be written
+	 */
+	public PendingAudit begin(AuditAction action, Caller caller, RequestOrigin origin, String userPoolId,
+			AuditedRequest request) {
+		AuditEvent event = pending(action, caller, origin, userPoolId, request);
+		try {
+			this.repository.insertPending(event);
+		}
+		catch (RuntimeException ex) {
+			throw new ProblemException(ProblemCode.AUDIT_UNAVAILABLE,
+					"The audit record could not be written, so Cognito was not called.", ex);
+		}
+		return new PendingAudit(event);
+	}
+
+	/**
+	 * Completes the attempt with its outcome. The attempt has happened, so a failure to
+	 * record it does not fail the caller: the event stays PENDING for reconciliation and
+	 * the failure is logged.
+	 * @param attempt the pending attempt
+	 * @param outcome how it ended
+	 * @param errorCode the problem code it failed with
+	 * @param cognitoRequestId Cognito's request id of the deciding call
+	 */
+	public void complete(PendingAudit attempt, AuditOutcome outcome, @Nullable String errorCode,
+			@Nullable String cognitoRequestId) {
+		AuditEvent event = attempt.event().complete(outcome, errorCode, cognitoRequestId);
+		try {
+			this.repository.complete(event);
+		}
+		catch (RuntimeException ex) {
+			log.error("Audit event {} could not be completed with {}; it stays PENDING", event.id(), outcome, ex);
+			return;
+		}
+		published(event);
+	}
+
+	/**
+	 * Records an attempt that was refused before it could act, as one completed event.
+	 * @param action the operation
+	 * @param caller who called
+	 * @param origin where the call came from
+	 * @param userPoolId the pool named by the request, as given
+	 * @param request what could be read of the request
+	 * @param code why it was refused
+	 * @return the event's id, or empty when it could not be written
+	 */
+	public Optional<UUID> rejected(AuditAction action, Caller caller, RequestOrigin origin, String userPoolId,
+			AuditedRequest request, ProblemCode code) {
+		AuditEvent event = pending(action, caller, origin, userPoolId, request).complete(AuditOutcome.ofFailure(code),
+				code.name(), null);
+		try {
+			this.repository.complete(event);
+		}
+		catch (RuntimeException ex) {
+			log.error("Audit event {} for a rejected {} could not be written", event.id(), action, ex);
+			return Optional.empty();
+		}
+		published(event);
+		return Optional.of(event.id());
+	}
+
+	private void published(AuditEvent event) {
+		try {
+			this.publisher.publishEvent(event);
+		}
+		catch (RuntimeException ex) {
+			// The event is durable; a listener's failure must not change the answer.
+			log.warn("A listener of audit event {} failed", event.id(), ex);
+		}
+	}
+
+	private static AuditEvent pending(AuditAction action, Caller caller, RequestOrigin origin, String userPoolId,
+			AuditedRequest request) {
+		return AuditEvent.pending(action,
+				new AuditEvent.Actor(caller.subject(), caller.issuer(), caller.clientId(), caller.roles()),
+				new AuditEvent.Target(userPoolId, request.auditedUsername(), request.auditedAppClientId()),
+				request.auditedReason(), request.auditedMetadataKeys(), CorrelationId.current(), origin.sourceIp(),
+				origin.userAgent());
+	}
+
+}

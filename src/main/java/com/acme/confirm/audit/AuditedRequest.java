@@ -1,0 +1,35 @@
+package com.acme.confirm.audit;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A request as its audit event records it. The request records of the operations
+ * implement it, so that what an event says of its target is decided in one place per
+ * request type.
+ */
+public interface AuditedRequest {
+
+	/** A request of which nothing could be read (a malformed body). */
+	AuditedRequest UNREADABLE = () -> null;
+
+	/** The user the request names, as the caller gave it. */
+	@Nullable String auditedUsername();
+
+	/** The app client the request names. */
+	default @Nullable String auditedAppClientId() {
+		return null;
+	}
+
+	/** The reason the caller stated. */
+	default @Nullable String auditedReason() {
+		return null;
+	}
+
+	/** The keys (never the values) of the clientMetadata passed on. */
+	default List<String> auditedMetadataKeys() {
+		return List.of();
+	}
+
+}

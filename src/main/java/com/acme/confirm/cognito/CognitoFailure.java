@@ -1,0 +1,124 @@
+package com.acme.confirm.cognito;
+
+import java.io.Serial;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Cognito call that did not succeed, in the service's own terms: what kind of failure
+ * it was, a detail written for callers, Cognito's error code and request id where Cognito
+ * answered, and how long to wait where waiting helps. Cognito's message never travels
+ * with it: it can quote what the caller sent.
+ */
+public class CognitoFailure extends RuntimeException {
+
+	/** Cognito's answer for a user it will not confirm, or a secret-hash mismatch. */
+	public static final String NOT_AUTHORIZED = "NotAuthorizedException";
+
+	/** Cognito's answer for an expired code, also given for an already confirmed user. */
+	public static final String EXPIRED_CODE = "ExpiredCodeException";
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	private final Kind kind;
+
+	private final String detail;
+
+	private final @Nullable String cognitoError;
+
+	private final @Nullable String requestId;
+
+	private final @Nullable Duration retryAfter;
+
+	public CognitoFailure(Kind kind, String detail, @Nullable String cognitoError, @Nullable String requestId,
+			@Nullable Duration retryAfter, @Nullable Throwable cause) {
+		super(kind + ": " + detail, cause);
+		this.kind = kind;
+		this.detail = detail;
+		this.cognitoError = cognitoError;
+		this.requestId = requestId;
+		this.retryAfter = retryAfter;
+	}
+
+	public Kind kind() {
+		return this.kind;
+	}
+
+	/** What went wrong, for callers; never Cognito's own message. */
+	public String detail() {
+		return this.detail;
+	}
+
+	/**
+	 * Cognito's error code, such as {@code CodeMismatchException}; {@code null} when no
+	 * answer came (timeouts, connection failures) or the call was not made.
+	 */
+	public @Nullable String cognitoError() {
+		return this.cognitoError;
+	}
+
+	/** Cognito's request id of the failed call, for support cases with AWS. */
+	public @Nullable String requestId() {
+		return this.requestId;
+	}
+
+	/** How long to wait before a retry can succeed, where that is known. */
+	public @Nullable Duration retryAfter() {
+		return this.retryAfter;
+	}
+
+	public boolean is(String errorCode) {
+		return errorCode.equals(this.cognitoError);
+	}
+
+	/** Whether this failure means Cognito did not work: no answer in time, or a 5xx. */
+	public boolean isOutage() {
+		return this.kind == Kind.UNAVAILABLE || this.kind == Kind.TIMEOUT;
+	}
+
+	/**
+	 * The kinds of failure the service tells apart.
+	 */
+	public enum Kind {
+
+		/** UserNotFoundException. */
+		USER_NOT_FOUND,
+
+		/** CodeMismatchException. */
+		CODE_MISMATCH,
+
+		/** ExpiredCodeException. */
+		CODE_EXPIRED,
+
+		/** TooManyFailedAttemptsException. */
+		TOO_MANY_FAILED_ATTEMPTS,
+
+		/** AliasExistsException. */
+		ALIAS_EXISTS,
+
+		/** Cognito throttled the call, after the SDK's retries. */
+		THROTTLED,
+
+		/** The service's own share of Cognito's request rate is used up; not sent. */
+		BUDGET_EXHAUSTED,
+
+		/** A Lambda trigger of the pool failed. */
+		TRIGGER_FAILED,
+
+		/** Any other refusal of the request by Cognito. */
+		REJECTED,
+
+		/** A 5xx, or Cognito could not be reached. */
+		UNAVAILABLE,
+
+		/** Cognito has been failing: the circuit is open and the call was not made. */
+		CIRCUIT_OPEN,
+
+		/** No answer within the call's time budget. */
+		TIMEOUT
+
+	}
+
+}

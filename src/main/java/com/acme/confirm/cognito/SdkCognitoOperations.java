@@ -1,0 +1,198 @@
+package com.acme.confirm.cognito;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
+
+import com.acme.confirm.userpool.ManagedUserPool;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.AwsResponse;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AnalyticsMetadataType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmSignUpRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserContextDataType;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The Cognito operations through the AWS SDK, each call through the circuit breaker and
+ * timed. Every SDK failure leaves as a {@link CognitoFailure}.
+ */
+@Component
+class SdkCognitoOperations implements CognitoOperations {
+
+	private static final Logger log = LoggerFactory.getLogger(SdkCognitoOperations.class);
+
+	private static final String EMAIL = "email";
+
+	private static final String EMAIL_VERIFIED = "email_verified";
+
+	/** The circuit breaker's name in {@code resilience4j.circuitbreaker.instances}. */
+	static final String CIRCUIT_BREAKER = "cognito";
+
+	private final CognitoClients clients;
+
+	private final CircuitBreaker circuitBreaker;
+
+	private final MeterRegistry meterRegistry;
+
+	SdkCognitoOperations(CognitoClients clients, CircuitBreakerRegistry circuitBreakers, MeterRegistry meterRegistry) {
+		this.clients = clients;
+		this.circuitBreaker = circuitBreakers.circuitBreaker(CIRCUIT_BREAKER);
+		this.meterRegistry = meterRegistry;
+	}
+
+	/**
+	 * AdminGetUser: the user's status. The username may be an alias or the sub.
+	 */
+	@Override
+	public CognitoUser getUser(ManagedUserPool pool, String username) {
+		AdminGetUserResponse user = call("AdminGetUser", pool, () -> this.clients.forPool(pool)
+			.adminGetUser((request) -> request.userPoolId(pool.id()).username(username)));
+		Map<String, String> attributes = new HashMap<>();
+		user.userAttributes().forEach((attribute) -> attributes.put(attribute.name(), attribute.value()));
+		return new CognitoUser(user.username(), user.userStatusAsString(), Boolean.TRUE.equals(user.enabled()),
+				attributes.get(EMAIL), Boolean.parseBoolean(attributes.get(EMAIL_VERIFIED)),
+				user.responseMetadata().requestId());
+	}
+
+	/**
+	 * AdminConfirmSignUp, within the service's share of Cognito's request rate (each
+	 * attempt waits for the {@link CognitoBudget}).
+	 * @return Cognito's request id
+	 */
+	@Override
+	public @Nullable String adminConfirmSignUp(ManagedUserPool pool, String username,
+			Map<String, String> clientMetadata) {
+		return requestId(call("AdminConfirmSignUp", pool,
+				() -> this.clients.forPool(pool)
+					.adminConfirmSignUp((request) -> request.userPoolId(pool.id())
+						.username(username)
+						.clientMetadata(clientMetadata.isEmpty() ? null : clientMetadata))));
+	}
+
+	/**
+	 * AdminUpdateUserAttributes with {@code email_verified=true}: AdminConfirmSignUp
+	 * alone leaves it false, which later breaks password recovery. The current email goes
+	 * along, as Cognito documents for verifying an address in the same request without a
+	 * code.
+	 * @return Cognito's request id
+	 */
+	@Override
+	public @Nullable String markEmailVerified(ManagedUserPool pool, String username, String email) {
+		return requestId(call("AdminUpdateUserAttributes", pool,
+				() -> this.clients.forPool(pool)
+					.adminUpdateUserAttributes((request) -> request.userPoolId(pool.id())
+						.username(username)
+						.userAttributes(AttributeType.builder().name(EMAIL).value(email).build(),
+								AttributeType.builder().name(EMAIL_VERIFIED).value("true").build()))));
+	}
+
+	/**
+	 * ConfirmSignUp, with the SecretHash computed here when the client has a secret,
+	 * within the service's share of Cognito's request rate (each attempt waits for the
+	 * {@link CognitoBudget}).
+	 * @return Cognito's request id
+	 */
+	@Override
+	public @Nullable String confirmSignUp(ConfirmSignUpCall call) {
+		ConfirmSignUpRequest.Builder request = ConfirmSignUpRequest.builder()
+			.clientId(call.clientId())
+			.username(call.username())
+			.confirmationCode(call.confirmationCode())
+			.forceAliasCreation(call.forceAliasCreation());
+		if (call.clientSecret() != null) {
+			request.secretHash(SecretHash.of(call.clientSecret(), call.username(), call.clientId()));
+		}
+		if (!call.clientMetadata().isEmpty()) {
+			request.clientMetadata(call.clientMetadata());
+		}
+		if (call.ipAddress() != null || call.encodedData() != null) {
+			request.userContextData(
+					UserContextDataType.builder().ipAddress(call.ipAddress()).encodedData(call.encodedData()).build());
+		}
+		if (call.analyticsEndpointId() != null) {
+			request.analyticsMetadata(
+					AnalyticsMetadataType.builder().analyticsEndpointId(call.analyticsEndpointId()).build());
+		}
+		return requestId(call("ConfirmSignUp", call.pool(),
+				() -> this.clients.forPool(call.pool()).confirmSignUp(request.build())));
+	}
+
+	/**
+	 * Makes the call through the circuit breaker: while Cognito is failing, calls are
+	 * answered COGNITO_UNAVAILABLE at once instead of piling up threads.
+	 */
+	private <R extends AwsResponse> R call(String operation, ManagedUserPool pool, Supplier<R> call) {
+		Timer.Sample sample = Timer.start(this.meterRegistry);
+		String error = "none";
+		try {
+			return this.circuitBreaker.executeSupplier(() -> translated(operation, pool, call));
+		}
+		catch (CallNotPermittedException ex) {
+			error = "CIRCUIT_OPEN";
+			throw new CognitoFailure(CognitoFailure.Kind.CIRCUIT_OPEN,
+					"Cognito has been failing; calls are suspended for a while (open circuit).", null, null, openWait(),
+					ex);
+		}
+		catch (CognitoFailure ex) {
+			error = (ex.cognitoError() != null) ? ex.cognitoError() : errorTag(ex.kind());
+			throw ex;
+		}
+		finally {
+			sample.stop(Timer.builder("confirm.cognito.calls")
+				.description("Calls to Cognito, retries included, by operation and Cognito error")
+				.tag("operation", operation)
+				.tag("error", error)
+				.publishPercentileHistogram()
+				.register(this.meterRegistry));
+		}
+	}
+
+	private static <R extends AwsResponse> R translated(String operation, ManagedUserPool pool, Supplier<R> call) {
+		try {
+			return call.get();
+		}
+		catch (SdkException | CancellationException ex) {
+			CognitoFailure translated = CognitoErrors.translate(ex);
+			// Cognito's message is left out: it can quote what the caller sent.
+			log.info("Cognito {} on {} failed: {} (cognitoError={}, requestId={})", operation, pool.id(),
+					translated.kind(), translated.cognitoError(), translated.requestId());
+			throw translated;
+		}
+	}
+
+	/**
+	 * How long the circuit stays open: the earliest a retry can be let through.
+	 */
+	private Duration openWait() {
+		return Duration
+			.ofMillis(this.circuitBreaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
+	}
+
+	/** The metric's error tag for a failure without Cognito's error code. */
+	private static String errorTag(CognitoFailure.Kind kind) {
+		return switch (kind) {
+			case TIMEOUT -> "COGNITO_TIMEOUT";
+			case UNAVAILABLE -> "COGNITO_UNAVAILABLE";
+			case BUDGET_EXHAUSTED -> "THROTTLED";
+			default -> kind.name();
+		};
+	}
+
+	private static @Nullable String requestId(AwsResponse response) {
+		return response.responseMetadata().requestId();
+	}
+
+}

@@ -1,0 +1,83 @@
+package com.acme.confirm.confirmation;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import com.acme.confirm.audit.AuditAction;
+import com.acme.confirm.audit.AuditLog;
+import com.acme.confirm.audit.AuditOutcome;
+import com.acme.confirm.audit.AuditedRequest;
+import com.acme.confirm.audit.PendingAudit;
+import com.acme.confirm.cognito.CognitoFailure;
+import com.acme.confirm.problem.ProblemCode;
+import com.acme.confirm.problem.ProblemDetails;
+import com.acme.confirm.problem.ProblemException;
+import com.acme.confirm.security.Caller;
+import com.acme.confirm.web.RequestOrigin;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs an operation inside its audit event: the event is written PENDING first (if that
+ * fails, the operation does not run) and completed with the outcome, or with the problem
+ * the operation failed with, which then names the event.
+ */
+@Component
+class AuditedOperations {
+
+	private final AuditLog auditLog;
+
+	AuditedOperations(AuditLog auditLog) {
+		this.auditLog = auditLog;
+	}
+
+	<T extends OperationOutcome> AuditedResult<T> run(AuditAction action, Caller caller, RequestOrigin origin,
+			String userPoolId, AuditedRequest request, Supplier<T> operation) {
+		PendingAudit attempt = this.auditLog.begin(action, caller, origin, userPoolId, request);
+		T result;
+		try {
+			result = operation.get();
+		}
+		catch (CognitoFailure ex) {
+			throw failed(attempt, CognitoProblem.of(ex));
+		}
+		catch (ProblemException ex) {
+			throw failed(attempt, ex);
+		}
+		catch (RuntimeException ex) {
+			this.auditLog.complete(attempt, AuditOutcome.FAILED, ProblemCode.INTERNAL_ERROR.name(), null);
+			throw ex;
+		}
+		this.auditLog.complete(attempt, result.auditOutcome(), null, result.cognitoRequestId());
+		return new AuditedResult<>(result, attempt.id());
+	}
+
+	private ProblemException failed(PendingAudit attempt, ProblemException ex) {
+		String requestId = (ex instanceof CognitoProblem cognito) ? cognito.requestId() : null;
+		this.auditLog.complete(attempt, AuditOutcome.ofFailure(ex.code()), ex.code().name(), requestId);
+		return ex.with(ProblemDetails.AUDIT_EVENT_ID, attempt.id());
+	}
+
+	/**
+	 * An operation's result and the audit event that records it.
+	 *
+	 * @param <T> the result type
+	 * @param result the result
+	 * @param auditEventId the event's id
+	 */
+	record AuditedResult<T>(T result, UUID auditEventId) {
+	}
+
+	/**
+	 * What an operation that succeeded reports to its audit event.
+	 */
+	interface OperationOutcome {
+
+		AuditOutcome auditOutcome();
+
+		@Nullable String cognitoRequestId();
+
+	}
+
+}

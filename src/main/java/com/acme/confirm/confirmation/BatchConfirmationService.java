@@ -1,0 +1,74 @@
+package com.acme.confirm.confirmation;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+import com.acme.confirm.audit.AuditAction;
+import com.acme.confirm.audit.AuditLog;
+import com.acme.confirm.problem.ProblemCode;
+import com.acme.confirm.problem.ProblemDetails;
+import com.acme.confirm.problem.ProblemException;
+import com.acme.confirm.security.Caller;
+import com.acme.confirm.web.RequestOrigin;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.stereotype.Service;
+
+/**
+ * Confirms each username of a batch as adminConfirmSignUp would, each with its own audit
+ * event, a few at a time and paced by the Cognito budget; a failure of one is reported in
+ * its place. What holds for all of them (distinct usernames, the pool, the caller's
+ * permission, the reason) is checked first.
+ */
+@Service
+class BatchConfirmationService {
+
+	private final ConfirmationService confirmations;
+
+	private final AuditLog auditLog;
+
+	private final Executor batchExecutor;
+
+	private final int batchParallelism;
+
+	BatchConfirmationService(ConfirmationService confirmations, AuditLog auditLog,
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) Executor batchExecutor,
+			BatchProperties batchProperties) {
+		this.confirmations = confirmations;
+		this.auditLog = auditLog;
+		this.batchExecutor = batchExecutor;
+		this.batchParallelism = batchProperties.parallelism();
+	}
+
+	BatchResult batchAdminConfirmSignUp(Caller caller, RequestOrigin origin, String userPoolId,
+			BatchAdminConfirmSignUpRequest request) {
+		if (new HashSet<>(request.usernames()).size() != request.usernames().size()) {
+			ProblemException repeated = new ProblemException(ProblemCode.VALIDATION_FAILED,
+					"The usernames of a batch must be distinct.")
+				.with("errors", List.of(Map.of("field", "usernames", "message", "must be distinct")));
+			this.auditLog
+				.rejected(AuditAction.ADMIN_CONFIRM_SIGN_UP, caller, origin, userPoolId, request, repeated.code())
+				.ifPresent((id) -> repeated.with(ProblemDetails.AUDIT_EVENT_ID, id));
+			throw repeated;
+		}
+		try {
+			this.confirmations.requireAdminConfirm(caller, userPoolId, request.statedReason() != null);
+		}
+		catch (ProblemException ex) {
+			// The batch as a whole is refused, and each of its attempts is on record.
+			request.usernames()
+				.forEach((username) -> this.auditLog.rejected(AuditAction.ADMIN_CONFIRM_SIGN_UP, caller, origin,
+						userPoolId, request.item(username), ex.code()));
+			throw ex;
+		}
+		String instance = "/api/v1/user-pools/" + userPoolId + "/admin-confirm-sign-up/batch";
+		BatchRun run = new BatchRun(request.usernames(),
+				(username) -> this.confirmations.adminConfirmSignUp(caller, origin, userPoolId, request.item(username)),
+				instance);
+		return new BatchResult(run.run(this.batchExecutor, this.batchParallelism));
+	}
+
+}
