@@ -41,7 +41,7 @@
 #   BENCH_BUDGET        the batch part's confirm budget per second [50]
 #   BENCH_START_RUNS    starts per layout [3]
 #   BENCH_GROWTH        audit table sizes [10000,100000,1000000]
-#   BENCH_PARTS         [latency,growth,anchor,startup]; "ab" compares variants (see Main.java)
+#   BENCH_PARTS         [latency,growth,anchor,startup]; "ab" compares variants (see AbPart.java)
 #   BENCH_SKIP_BUILD    1: use the existing target/ jar and BENCH_WORK/cp.txt
 #   BENCH_WORK          work directory (logs, JFR recordings) [a new /tmp/confirm-bench.*]
 #   BENCH_SERVICE_ENV   extra service environment, K=V,K=V (experiments)

@@ -28,6 +28,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  */
 abstract class StandIn implements AutoCloseable {
 
+	static final String WIREMOCK = "wiremock";
+
+	static final String JDK = "jdk";
+
 	static final String CONTENT_TYPE = "application/x-amz-json-1.1";
 
 	static final String TARGET = "AWSCognitoIdentityProviderService.";
@@ -55,7 +59,7 @@ abstract class StandIn implements AutoCloseable {
 
 	/** Starts the stand-in on the port, or on a free one for 0. */
 	static StandIn start(String kind, int port) throws IOException {
-		return "wiremock".equals(kind) ? new WireMockStandIn(port) : new JdkStandIn(port);
+		return WIREMOCK.equals(kind) ? new WireMockStandIn(port) : new JdkStandIn(port);
 	}
 
 	/**
