@@ -4,7 +4,6 @@ import com.acme.confirm.security.Caller;
 import com.acme.confirm.problem.ProblemCode;
 import com.acme.confirm.problem.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
@@ -31,7 +30,7 @@ class AuditEventsController {
 					+ "outcome=PENDING with a 'to' a few minutes ago lists attempts whose outcome was never "
 					+ "recorded (the completion write failed) for reconciliation. Needs AUDIT_READ.")
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-	AuditEventPage listAuditEvents(@Valid @ParameterObject AuditQuery query, @Parameter(hidden = true) Caller caller) {
+	AuditEventPage listAuditEvents(@Valid @ParameterObject AuditQuery query, Caller caller) {
 		return this.reader.find(caller, query);
 	}
 
@@ -40,7 +39,7 @@ class AuditEventsController {
 			description = "Recomputes every completed event's hash from the last purged link to the newest and "
 					+ "reports the first link that was edited, deleted or reordered. Needs AUDIT_READ.")
 	@GetMapping(path = "/verification", produces = MediaType.APPLICATION_JSON_VALUE)
-	ChainVerification verifyAuditChain(@Parameter(hidden = true) Caller caller) {
+	ChainVerification verifyAuditChain(Caller caller) {
 		return this.reader.verify(caller);
 	}
 

@@ -24,8 +24,6 @@ public class CognitoFailure extends RuntimeException {
 
 	private final Kind kind;
 
-	private final String detail;
-
 	private final @Nullable String cognitoError;
 
 	private final @Nullable String requestId;
@@ -34,9 +32,8 @@ public class CognitoFailure extends RuntimeException {
 
 	public CognitoFailure(Kind kind, String detail, @Nullable String cognitoError, @Nullable String requestId,
 			@Nullable Duration retryAfter, @Nullable Throwable cause) {
-		super(kind + ": " + detail, cause);
+		super(detail, cause);
 		this.kind = kind;
-		this.detail = detail;
 		this.cognitoError = cognitoError;
 		this.requestId = requestId;
 		this.retryAfter = retryAfter;
@@ -48,7 +45,7 @@ public class CognitoFailure extends RuntimeException {
 
 	/** What went wrong, for callers; never Cognito's own message. */
 	public String detail() {
-		return this.detail;
+		return String.valueOf(getMessage());
 	}
 
 	/**

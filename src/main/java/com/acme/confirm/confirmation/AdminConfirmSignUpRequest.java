@@ -1,9 +1,7 @@
 package com.acme.confirm.confirmation;
 
-import java.util.List;
 import java.util.Map;
 
-import com.acme.confirm.audit.AuditedRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -29,30 +27,11 @@ record AdminConfirmSignUpRequest(
 										max = RequestConstraints.CLIENT_METADATA_VALUE_MAX) String> clientMetadata,
 		@Schema(example = "SUP-1234 verified by phone") @Size(
 				max = RequestConstraints.REASON_MAX) @Nullable String reason,
-		@Schema(defaultValue = "false") @Nullable Boolean markEmailVerified) implements AuditedRequest {
-
-	Map<String, String> metadata() {
-		return ClientMetadata.orEmpty(this.clientMetadata);
-	}
-
-	/** The reason, without surrounding space; {@code null} when none was given. */
-	@Nullable String statedReason() {
-		return ClientMetadata.stated(this.reason);
-	}
+		@Schema(defaultValue = "false") @Nullable Boolean markEmailVerified) implements ReasonStating {
 
 	@Override
 	public String auditedUsername() {
 		return this.username;
-	}
-
-	@Override
-	public @Nullable String auditedReason() {
-		return statedReason();
-	}
-
-	@Override
-	public List<String> auditedMetadataKeys() {
-		return ClientMetadata.keys(metadata());
 	}
 
 	boolean emailVerificationRequested() {

@@ -3,7 +3,6 @@ package com.acme.confirm.confirmation;
 import java.util.List;
 import java.util.Map;
 
-import com.acme.confirm.audit.AuditedRequest;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
@@ -28,35 +27,16 @@ record BatchAdminConfirmSignUpRequest(@ArraySchema(schema = @Schema(example = "j
 						max = RequestConstraints.CLIENT_METADATA_KEY_MAX) String, @NotNull @Size(
 								max = RequestConstraints.CLIENT_METADATA_VALUE_MAX) String> clientMetadata,
 		@Schema(example = "SUP-1234 bulk import") @Size(max = RequestConstraints.REASON_MAX) @Nullable String reason,
-		@Schema(defaultValue = "false") @Nullable Boolean markEmailVerified) implements AuditedRequest {
+		@Schema(defaultValue = "false") @Nullable Boolean markEmailVerified) implements ReasonStating {
 
 	AdminConfirmSignUpRequest item(String username) {
 		return new AdminConfirmSignUpRequest(username, this.clientMetadata, this.reason, this.markEmailVerified);
-	}
-
-	Map<String, String> metadata() {
-		return ClientMetadata.orEmpty(this.clientMetadata);
-	}
-
-	/** The reason, without surrounding space; {@code null} when none was given. */
-	@Nullable String statedReason() {
-		return ClientMetadata.stated(this.reason);
 	}
 
 	/** A refused batch is one event for the pool, naming no single user. */
 	@Override
 	public @Nullable String auditedUsername() {
 		return null;
-	}
-
-	@Override
-	public @Nullable String auditedReason() {
-		return statedReason();
-	}
-
-	@Override
-	public List<String> auditedMetadataKeys() {
-		return ClientMetadata.keys(metadata());
 	}
 
 	@Override

@@ -28,16 +28,19 @@ class BatchConfirmationService {
 
 	private final ConfirmationService confirmations;
 
+	private final PoolAccess access;
+
 	private final AuditLog auditLog;
 
 	private final Executor batchExecutor;
 
 	private final int batchParallelism;
 
-	BatchConfirmationService(ConfirmationService confirmations, AuditLog auditLog,
+	BatchConfirmationService(ConfirmationService confirmations, PoolAccess access, AuditLog auditLog,
 			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) Executor batchExecutor,
 			BatchProperties batchProperties) {
 		this.confirmations = confirmations;
+		this.access = access;
 		this.auditLog = auditLog;
 		this.batchExecutor = batchExecutor;
 		this.batchParallelism = batchProperties.parallelism();
@@ -55,7 +58,7 @@ class BatchConfirmationService {
 			throw repeated;
 		}
 		try {
-			this.confirmations.requireAdminConfirm(caller, userPoolId, request.statedReason() != null);
+			this.access.requireAdminConfirm(caller, userPoolId, request);
 		}
 		catch (ProblemException ex) {
 			// The batch as a whole is refused, and each of its attempts is on record.

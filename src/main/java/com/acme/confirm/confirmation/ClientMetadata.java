@@ -22,11 +22,6 @@ final class ClientMetadata {
 		return metadata.keySet().stream().sorted().toList();
 	}
 
-	/** Free text without surrounding space; {@code null} for none or blank. */
-	static @Nullable String stated(@Nullable String text) {
-		return (text != null && !text.isBlank()) ? text.strip() : null;
-	}
-
 	static String redacted(Map<String, String> metadata) {
 		return "{keys=" + keys(metadata) + "}";
 	}

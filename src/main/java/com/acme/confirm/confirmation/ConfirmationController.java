@@ -33,13 +33,9 @@ class ConfirmationController {
 
 	private final BatchConfirmationService batches;
 
-	private final UserStatusService userStatus;
-
-	ConfirmationController(ConfirmationService confirmations, BatchConfirmationService batches,
-			UserStatusService userStatus) {
+	ConfirmationController(ConfirmationService confirmations, BatchConfirmationService batches) {
 		this.confirmations = confirmations;
 		this.batches = batches;
-		this.userStatus = userStatus;
 	}
 
 	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.REASON_REQUIRED, ProblemCode.FORBIDDEN,
@@ -56,8 +52,7 @@ class ConfirmationController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ConfirmationResult adminConfirmSignUp(@Parameter(example = "eu-west-1_AbCdEf123") @PathVariable @Size(min = 1,
 			max = RequestConstraints.USER_POOL_ID_MAX) @Pattern(regexp = UserPools.POOL_ID_PATTERN) String userPoolId,
-			@Valid @RequestBody AdminConfirmSignUpRequest request, @Parameter(hidden = true) Caller caller,
-			@Parameter(hidden = true) RequestOrigin origin) {
+			@Valid @RequestBody AdminConfirmSignUpRequest request, Caller caller, RequestOrigin origin) {
 		return this.confirmations.adminConfirmSignUp(caller, origin, userPoolId, request);
 	}
 
@@ -75,8 +70,7 @@ class ConfirmationController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	BatchResult batchAdminConfirmSignUp(@Parameter(example = "eu-west-1_AbCdEf123") @PathVariable @Size(min = 1,
 			max = RequestConstraints.USER_POOL_ID_MAX) @Pattern(regexp = UserPools.POOL_ID_PATTERN) String userPoolId,
-			@Valid @RequestBody BatchAdminConfirmSignUpRequest request, @Parameter(hidden = true) Caller caller,
-			@Parameter(hidden = true) RequestOrigin origin) {
+			@Valid @RequestBody BatchAdminConfirmSignUpRequest request, Caller caller, RequestOrigin origin) {
 		return this.batches.batchAdminConfirmSignUp(caller, origin, userPoolId, request);
 	}
 
@@ -94,8 +88,8 @@ class ConfirmationController {
 			@Parameter(example = "jane@example.com") @RequestParam @Size(min = 1,
 					max = RequestConstraints.USERNAME_MAX) @Pattern(
 							regexp = RequestConstraints.USERNAME) String username,
-			@Parameter(hidden = true) Caller caller, @Parameter(hidden = true) RequestOrigin origin) {
-		return this.userStatus.getUserStatus(caller, origin, userPoolId, username);
+			Caller caller, RequestOrigin origin) {
+		return this.confirmations.getUserStatus(caller, origin, userPoolId, username);
 	}
 
 	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.FORBIDDEN, ProblemCode.USER_POOL_NOT_MANAGED,
@@ -114,8 +108,7 @@ class ConfirmationController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ConfirmationResult confirmSignUp(@Parameter(example = "eu-west-1_AbCdEf123") @PathVariable @Size(min = 1,
 			max = RequestConstraints.USER_POOL_ID_MAX) @Pattern(regexp = UserPools.POOL_ID_PATTERN) String userPoolId,
-			@Valid @RequestBody ConfirmSignUpRequest request, @Parameter(hidden = true) Caller caller,
-			@Parameter(hidden = true) RequestOrigin origin) {
+			@Valid @RequestBody ConfirmSignUpRequest request, Caller caller, RequestOrigin origin) {
 		return this.confirmations.confirmSignUp(caller, origin, userPoolId, request);
 	}
 

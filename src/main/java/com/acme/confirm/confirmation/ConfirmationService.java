@@ -4,48 +4,49 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import com.acme.confirm.audit.AuditAction;
+import com.acme.confirm.audit.AuditOutcome;
+import com.acme.confirm.cognito.CognitoOperations;
+import com.acme.confirm.cognito.CognitoUser;
 import com.acme.confirm.problem.ProblemCode;
 import com.acme.confirm.problem.ProblemException;
-import com.acme.confirm.security.Authorization;
 import com.acme.confirm.security.Caller;
 import com.acme.confirm.userpool.AppClient;
 import com.acme.confirm.userpool.ManagedUserPool;
 import com.acme.confirm.userpool.Permission;
-import com.acme.confirm.userpool.UserPools;
 import com.acme.confirm.web.RequestOrigin;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 
 /**
- * Confirms sign-ups: records the attempt, decides whether the caller may, and leaves how
- * Cognito's answers decide the outcome to {@link ConfirmationDecisions}.
+ * The operations on one user: confirm without a code, confirm with a code, read the
+ * status. Each records its attempt, decides whether the caller may, and leaves how
+ * Cognito's answers decide a confirmation to {@link ConfirmationDecisions}.
  */
 @Service
 class ConfirmationService {
 
-	private final UserPools userPools;
-
-	private final Authorization authorization;
+	private final PoolAccess access;
 
 	private final ConfirmationDecisions decisions;
 
+	private final CognitoOperations cognito;
+
 	private final AuditedOperations audited;
 
-	ConfirmationService(UserPools userPools, Authorization authorization, ConfirmationDecisions decisions,
+	ConfirmationService(PoolAccess access, ConfirmationDecisions decisions, CognitoOperations cognito,
 			AuditedOperations audited) {
-		this.userPools = userPools;
-		this.authorization = authorization;
+		this.access = access;
 		this.decisions = decisions;
+		this.cognito = cognito;
 		this.audited = audited;
 	}
 
 	ConfirmationResult adminConfirmSignUp(Caller caller, RequestOrigin origin, String userPoolId,
 			AdminConfirmSignUpRequest request) {
 		AuditedOperations.AuditedResult<ConfirmationDecision> decision = this.audited
-			.run(AuditAction.ADMIN_CONFIRM_SIGN_UP, caller, origin, userPoolId, request, () -> {
-				ManagedUserPool pool = requireAdminConfirm(caller, userPoolId, request.statedReason() != null);
-				return this.decisions.adminConfirm(pool, request);
-			});
+			.run(AuditAction.ADMIN_CONFIRM_SIGN_UP, caller, origin, userPoolId, request, () -> this.decisions
+				.adminConfirm(this.access.requireAdminConfirm(caller, userPoolId, request), request));
 		return decision.result().toResult(userPoolId, request.username(), decision.auditEventId());
 	}
 
@@ -53,12 +54,11 @@ class ConfirmationService {
 			ConfirmSignUpRequest request) {
 		AuditedOperations.AuditedResult<ConfirmationDecision> decision = this.audited.run(AuditAction.CONFIRM_SIGN_UP,
 				caller, origin, userPoolId, request, () -> {
-					ManagedUserPool pool = this.userPools.require(userPoolId);
 					Set<Permission> required = EnumSet.of(Permission.CODE_CONFIRM);
 					if (request.aliasCreationForced()) {
 						required.add(Permission.FORCE_ALIAS);
 					}
-					this.authorization.require(caller, pool, required);
+					ManagedUserPool pool = this.access.require(caller, userPoolId, required);
 					AppClient client = pool.appClient(request.clientId())
 						.orElseThrow(() -> new ProblemException(ProblemCode.APP_CLIENT_NOT_MANAGED, "App client '"
 								+ request.clientId() + "' is not configured for user pool '" + pool.alias() + "'."));
@@ -67,19 +67,32 @@ class ConfirmationService {
 		return decision.result().toResult(userPoolId, request.username(), decision.auditEventId());
 	}
 
+	UserStatusResult getUserStatus(Caller caller, RequestOrigin origin, String userPoolId, String username) {
+		AuditedOperations.AuditedResult<StatusRead> read = this.audited.run(AuditAction.GET_USER_STATUS, caller, origin,
+				userPoolId, new UserStatusRequest(username), () -> {
+					ManagedUserPool pool = this.access.require(caller, userPoolId, Set.of(Permission.READ_USER));
+					return new StatusRead(this.cognito.getUser(pool, username));
+				});
+		CognitoUser user = read.result().user();
+		return new UserStatusResult(userPoolId, username, user.status(), user.enabled(), user.emailVerified(),
+				user.isConfirmable(), read.auditEventId());
+	}
+
 	/**
-	 * What every confirmation without a code needs: a managed pool, ADMIN_CONFIRM on it,
-	 * and a reason where the pool requires one.
-	 * @throws ProblemException USER_POOL_NOT_MANAGED, FORBIDDEN or REASON_REQUIRED
+	 * A status read, as its audit event records it.
 	 */
-	ManagedUserPool requireAdminConfirm(Caller caller, String userPoolId, boolean reasonStated) {
-		ManagedUserPool pool = this.userPools.require(userPoolId);
-		this.authorization.require(caller, pool, Set.of(Permission.ADMIN_CONFIRM));
-		if (pool.requireReason() && !reasonStated) {
-			throw new ProblemException(ProblemCode.REASON_REQUIRED,
-					"User pool '" + pool.alias() + "' requires a reason for confirming without a code.");
+	private record StatusRead(CognitoUser user) implements AuditedOperations.OperationOutcome {
+
+		@Override
+		public AuditOutcome auditOutcome() {
+			return AuditOutcome.SUCCEEDED;
 		}
-		return pool;
+
+		@Override
+		public @Nullable String cognitoRequestId() {
+			return this.user.requestId();
+		}
+
 	}
 
 }

@@ -2,7 +2,6 @@ package com.acme.confirm.confirmation;
 
 import com.acme.confirm.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.MediaType;
@@ -23,7 +22,7 @@ class UserPoolsController {
 			description = "With the caller's permissions and the operations it may call on each. Pools the caller "
 					+ "holds no grant on are not listed.")
 	@GetMapping(path = "/api/v1/user-pools", produces = MediaType.APPLICATION_JSON_VALUE)
-	UserPoolSummary.Page listUserPools(@Parameter(hidden = true) Caller caller) {
+	UserPoolSummary.Page listUserPools(Caller caller) {
 		return this.directory.listUserPools(caller);
 	}
 

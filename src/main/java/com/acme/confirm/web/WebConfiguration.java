@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.acme.confirm.correlation.CorrelationId;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+	static {
+		// Resolved from the connection, never a parameter of the published API.
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(RequestOrigin.class);
+	}
 
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
