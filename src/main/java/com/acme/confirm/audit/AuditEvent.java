@@ -32,6 +32,11 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  * @param sourceIp the caller's IP address
  * @param userAgent the caller's User-Agent
  * @param durationMs how long the operation took
+ * @param userStatus the user's status as the operation last read it; {@code UNKNOWN} when
+ * a read after a failed call failed too, so that the outcome is not known
+ * @param emailVerifiedSet true when the operation set {@code email_verified=true}
+ * @param reconciled true when the outcome was decided later from the user's state,
+ * because the attempt was left PENDING (a process that died during the call)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AuditEvent(@Schema(requiredMode = REQUIRED) UUID id, @Schema(requiredMode = REQUIRED) Instant occurredAt,
@@ -40,7 +45,8 @@ public record AuditEvent(@Schema(requiredMode = REQUIRED) UUID id, @Schema(requi
 		@Schema(requiredMode = REQUIRED) Actor actor, @Schema(requiredMode = REQUIRED) Target target,
 		@Nullable String reason, @Schema(requiredMode = REQUIRED) List<String> clientMetadataKeys,
 		@Schema(requiredMode = REQUIRED) String correlationId, @Nullable String cognitoRequestId,
-		@Nullable String sourceIp, @Nullable String userAgent, @Nullable Long durationMs) {
+		@Nullable String sourceIp, @Nullable String userAgent, @Nullable Long durationMs, @Nullable String userStatus,
+		@Nullable Boolean emailVerifiedSet, @Nullable Boolean reconciled) {
 
 	/**
 	 * An operation that has started.
@@ -49,17 +55,20 @@ public record AuditEvent(@Schema(requiredMode = REQUIRED) UUID id, @Schema(requi
 			List<String> clientMetadataKeys, String correlationId, @Nullable String sourceIp,
 			@Nullable String userAgent) {
 		return new AuditEvent(UUID.randomUUID(), Instant.now(), null, action, AuditOutcome.PENDING, null, actor, target,
-				reason, List.copyOf(clientMetadataKeys), correlationId, null, sourceIp, userAgent, null);
+				reason, List.copyOf(clientMetadataKeys), correlationId, null, sourceIp, userAgent, null, null, null,
+				null);
 	}
 
 	/**
-	 * This event, ended with the given outcome.
+	 * This event, ended as the completion says.
 	 */
-	public AuditEvent complete(AuditOutcome outcome, @Nullable String errorCode, @Nullable String cognitoRequestId) {
+	AuditEvent complete(AuditCompletion completion, boolean reconciled) {
 		Instant now = Instant.now();
-		return new AuditEvent(this.id, this.occurredAt, now, this.action, outcome, errorCode, this.actor, this.target,
-				this.reason, this.clientMetadataKeys, this.correlationId, cognitoRequestId, this.sourceIp,
-				this.userAgent, Duration.between(this.occurredAt, now).toMillis());
+		return new AuditEvent(this.id, this.occurredAt, now, this.action, completion.outcome(), completion.errorCode(),
+				this.actor, this.target, this.reason, this.clientMetadataKeys, this.correlationId,
+				completion.cognitoRequestId(), this.sourceIp, this.userAgent,
+				Duration.between(this.occurredAt, now).toMillis(), completion.userStatus(),
+				completion.emailVerifiedSet() ? Boolean.TRUE : null, reconciled ? Boolean.TRUE : null);
 	}
 
 	/**

@@ -8,7 +8,6 @@ import com.acme.confirm.problem.ProblemCode;
 import com.acme.confirm.problem.ProblemException;
 import com.acme.confirm.security.Caller;
 import com.acme.confirm.web.RequestOrigin;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,18 +62,16 @@ public class AuditLog {
 	 * record it does not fail the caller: the event stays PENDING for reconciliation and
 	 * the failure is logged.
 	 * @param attempt the pending attempt
-	 * @param outcome how it ended
-	 * @param errorCode the problem code it failed with
-	 * @param cognitoRequestId Cognito's request id of the deciding call
+	 * @param completion how it ended
 	 */
-	public void complete(PendingAudit attempt, AuditOutcome outcome, @Nullable String errorCode,
-			@Nullable String cognitoRequestId) {
-		AuditEvent event = attempt.event().complete(outcome, errorCode, cognitoRequestId);
+	public void complete(PendingAudit attempt, AuditCompletion completion) {
+		AuditEvent event = attempt.event().complete(completion, false);
 		try {
 			this.repository.complete(event);
 		}
 		catch (RuntimeException ex) {
-			log.error("Audit event {} could not be completed with {}; it stays PENDING", event.id(), outcome, ex);
+			log.error("Audit event {} could not be completed with {}; it stays PENDING", event.id(),
+					completion.outcome(), ex);
 			return;
 		}
 		published(event);
@@ -92,8 +89,8 @@ public class AuditLog {
 	 */
 	public Optional<UUID> rejected(AuditAction action, Caller caller, RequestOrigin origin, String userPoolId,
 			AuditedRequest request, ProblemCode code) {
-		AuditEvent event = pending(action, caller, origin, userPoolId, request).complete(AuditOutcome.ofFailure(code),
-				code.name(), null);
+		AuditEvent event = pending(action, caller, origin, userPoolId, request)
+			.complete(AuditCompletion.failed(code, null, null), false);
 		try {
 			this.repository.complete(event);
 		}

@@ -31,11 +31,11 @@ class AuditRepository {
 	static final String COLUMNS = "id, occurred_at, completed_at, action, outcome, error_code, actor_subject, "
 			+ "actor_issuer, actor_client_id, actor_roles, target_user_pool_id, target_username, "
 			+ "target_app_client_id, reason, client_metadata_keys, correlation_id, cognito_request_id, source_ip, "
-			+ "user_agent, duration_ms";
+			+ "user_agent, duration_ms, user_status, email_verified_set, reconciled";
 
 	private static final String COMPLETE = "UPDATE audit_event SET completed_at = ?, outcome = ?, error_code = ?, "
-			+ "cognito_request_id = ?, duration_ms = ?, chain_seq = ?, prev_hash = ?, hash = ? "
-			+ "WHERE id = ? AND chain_seq IS NULL";
+			+ "cognito_request_id = ?, duration_ms = ?, user_status = ?, email_verified_set = ?, reconciled = ?, "
+			+ "chain_seq = ?, prev_hash = ?, hash = ? " + "WHERE id = ? AND chain_seq IS NULL";
 
 	/** The most completions appended in one transaction. */
 	private static final int MAX_APPEND = 64;
@@ -159,12 +159,13 @@ class AuditRepository {
 	private void insert(AuditRow row, @Nullable Long seq, @Nullable String prevHash, @Nullable String hash) {
 		this.jdbc
 			.sql("INSERT INTO audit_event (" + COLUMNS + ", chain_seq, prev_hash, hash) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(row.id(), utc(row.occurredAt()), utc(row.completedAt()), row.action(), row.outcome(),
 					row.errorCode(), row.actorSubject(), row.actorIssuer(), row.actorClientId(), row.actorRoles(),
 					row.targetUserPoolId(), row.targetUsername(), row.targetAppClientId(), row.reason(),
 					row.clientMetadataKeys(), row.correlationId(), row.cognitoRequestId(), row.sourceIp(),
-					row.userAgent(), row.durationMs(), seq, prevHash, hash)
+					row.userAgent(), row.durationMs(), row.userStatus(), row.emailVerifiedSet(), row.reconciled(), seq,
+					prevHash, hash)
 			.update();
 	}
 
@@ -201,7 +202,8 @@ class AuditRepository {
 		/** The parameters of {@link AuditRepository#COMPLETE}. */
 		Object[] completion() {
 			return new Object[] { utc(this.row.completedAt()), this.row.outcome(), this.row.errorCode(),
-					this.row.cognitoRequestId(), this.row.durationMs(), this.seq, this.prevHash, this.hash,
+					this.row.cognitoRequestId(), this.row.durationMs(), this.row.userStatus(),
+					this.row.emailVerifiedSet(), this.row.reconciled(), this.seq, this.prevHash, this.hash,
 					this.row.id() };
 		}
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,7 +28,8 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 		@Nullable String errorCode, String actorSubject, @Nullable String actorIssuer, @Nullable String actorClientId,
 		String actorRoles, String targetUserPoolId, @Nullable String targetUsername, @Nullable String targetAppClientId,
 		@Nullable String reason, String clientMetadataKeys, String correlationId, @Nullable String cognitoRequestId,
-		@Nullable String sourceIp, @Nullable String userAgent, @Nullable Long durationMs) {
+		@Nullable String sourceIp, @Nullable String userAgent, @Nullable Long durationMs, @Nullable String userStatus,
+		@Nullable Boolean emailVerifiedSet, @Nullable Boolean reconciled) {
 
 	static final String GENESIS_HASH = "0".repeat(64);
 
@@ -49,7 +51,7 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 				cut(event.target().username(), 256), cut(event.target().appClientId(), 128), cut(event.reason(), 1000),
 				json(event.clientMetadataKeys(), 8000), cut(event.correlationId(), 64),
 				cut(event.cognitoRequestId(), 128), cut(event.sourceIp(), 64), cut(event.userAgent(), 512),
-				event.durationMs());
+				event.durationMs(), cut(event.userStatus(), 32), event.emailVerifiedSet(), event.reconciled());
 	}
 
 	private static @Nullable String cut(@Nullable String value, int max) {
@@ -73,7 +75,8 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 				rs.getString("actor_roles"), rs.getString("target_user_pool_id"), rs.getString("target_username"),
 				rs.getString("target_app_client_id"), rs.getString("reason"), rs.getString("client_metadata_keys"),
 				rs.getString("correlation_id"), rs.getString("cognito_request_id"), rs.getString("source_ip"),
-				rs.getString("user_agent"), rs.getObject("duration_ms", Long.class));
+				rs.getString("user_agent"), rs.getObject("duration_ms", Long.class), rs.getString("user_status"),
+				rs.getObject("email_verified_set", Boolean.class), rs.getObject("reconciled", Boolean.class));
 	}
 
 	AuditEvent toEvent() {
@@ -83,20 +86,26 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 						JSON.readValue(this.actorRoles, STRINGS)),
 				new AuditEvent.Target(this.targetUserPoolId, this.targetUsername, this.targetAppClientId), this.reason,
 				JSON.readValue(this.clientMetadataKeys, STRINGS), this.correlationId, this.cognitoRequestId,
-				this.sourceIp, this.userAgent, this.durationMs);
+				this.sourceIp, this.userAgent, this.durationMs, this.userStatus, this.emailVerifiedSet,
+				this.reconciled);
 	}
 
 	/**
 	 * The link of the hash chain for this row at the given position: SHA-256 over the
-	 * previous link and every column, in a fixed order.
+	 * previous link and every column, in a fixed order. The columns added after the first
+	 * schema (user status, email verification, reconciled) are hashed when any is set, so
+	 * that links written before them still verify.
 	 */
 	String chainHash(long seq, String prevHash) {
-		List<@Nullable Object> content = Arrays.asList(seq, this.id.toString(), this.occurredAt.toString(),
-				(this.completedAt != null) ? this.completedAt.toString() : null, this.action, this.outcome,
-				this.errorCode, this.actorSubject, this.actorIssuer, this.actorClientId, this.actorRoles,
-				this.targetUserPoolId, this.targetUsername, this.targetAppClientId, this.reason,
+		List<@Nullable Object> content = new ArrayList<>(Arrays.asList(seq, this.id.toString(),
+				this.occurredAt.toString(), (this.completedAt != null) ? this.completedAt.toString() : null,
+				this.action, this.outcome, this.errorCode, this.actorSubject, this.actorIssuer, this.actorClientId,
+				this.actorRoles, this.targetUserPoolId, this.targetUsername, this.targetAppClientId, this.reason,
 				this.clientMetadataKeys, this.correlationId, this.cognitoRequestId, this.sourceIp, this.userAgent,
-				this.durationMs);
+				this.durationMs));
+		if (this.userStatus != null || this.emailVerifiedSet != null || this.reconciled != null) {
+			content.addAll(Arrays.asList(this.userStatus, this.emailVerifiedSet, this.reconciled));
+		}
 		try {
 			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
 			sha256.update(prevHash.getBytes(StandardCharsets.US_ASCII));

@@ -128,7 +128,7 @@ final class CognitoBudget implements ExecutionInterceptor, AutoCloseable {
 		throw new CognitoFailure(CognitoFailure.Kind.BUDGET_EXHAUSTED,
 				"The service's share of the Cognito request rate is used up; retry after the time given in "
 						+ "Retry-After.",
-				null, null, Duration.ofNanos(Math.max(nanos, 1_000_000_000L)), null);
+				null, null, Duration.ofNanos(Math.max(nanos, 1_000_000_000L)), 0, null);
 	}
 
 	@Override

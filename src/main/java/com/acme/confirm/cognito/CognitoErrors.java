@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Translates the SDK's exceptions into {@link CognitoFailure}s.
@@ -25,19 +26,33 @@ final class CognitoErrors {
 	 * connection.
 	 */
 	static CognitoFailure translate(RuntimeException ex) {
+		int attempts = attempts(ex);
 		if (ex instanceof AwsServiceException service) {
 			String errorCode = (service.awsErrorDetails() != null) ? service.awsErrorDetails().errorCode() : null;
 			CognitoFailure.Kind kind = kindOf(errorCode, service.statusCode());
 			return new CognitoFailure(kind, detailFor(errorCode, service.statusCode()), errorCode, service.requestId(),
-					(kind == CognitoFailure.Kind.THROTTLED) ? THROTTLED_RETRY_AFTER : null, ex);
+					(kind == CognitoFailure.Kind.THROTTLED) ? THROTTLED_RETRY_AFTER : null, attempts, ex);
 		}
 		if (ex instanceof ApiCallTimeoutException || ex instanceof ApiCallAttemptTimeoutException
 				|| ex instanceof CancellationException) {
 			return new CognitoFailure(CognitoFailure.Kind.TIMEOUT,
-					"Cognito did not answer within the call's time budget.", null, null, null, ex);
+					"Cognito did not answer within the call's time budget.", null, null, null, attempts, ex);
 		}
 		return new CognitoFailure(CognitoFailure.Kind.UNAVAILABLE, "Cognito could not be reached.", null, null, null,
-				ex);
+				attempts, ex);
+	}
+
+	/**
+	 * The attempts the SDK sent. A {@link CancellationException} interrupted the wait for
+	 * a pooled connection: nothing was sent by that attempt, but earlier ones may have
+	 * been, so at least one is assumed, as for any failure whose count the SDK did not
+	 * record.
+	 */
+	private static int attempts(RuntimeException ex) {
+		if (ex instanceof SdkException sdk && sdk.numAttempts() != null) {
+			return sdk.numAttempts();
+		}
+		return 1;
 	}
 
 	static CognitoFailure.Kind kindOf(@Nullable String errorCode, int status) {

@@ -30,13 +30,25 @@ public class CognitoFailure extends RuntimeException {
 
 	private final @Nullable Duration retryAfter;
 
+	private final int attempts;
+
+	/**
+	 * @param kind what kind of failure
+	 * @param detail what went wrong, for callers
+	 * @param cognitoError Cognito's error code, where it answered
+	 * @param requestId Cognito's request id, where it answered
+	 * @param retryAfter how long to wait, where known
+	 * @param attempts how many attempts of the call were sent; 0 when none was
+	 * @param cause the SDK's exception
+	 */
 	public CognitoFailure(Kind kind, String detail, @Nullable String cognitoError, @Nullable String requestId,
-			@Nullable Duration retryAfter, @Nullable Throwable cause) {
+			@Nullable Duration retryAfter, int attempts, @Nullable Throwable cause) {
 		super(detail, cause);
 		this.kind = kind;
 		this.cognitoError = cognitoError;
 		this.requestId = requestId;
 		this.retryAfter = retryAfter;
+		this.attempts = attempts;
 	}
 
 	public Kind kind() {
@@ -68,6 +80,26 @@ public class CognitoFailure extends RuntimeException {
 
 	public boolean is(String errorCode) {
 		return errorCode.equals(this.cognitoError);
+	}
+
+	/** How many attempts of the call were sent; 0 when the call was not made. */
+	public int attempts() {
+		return this.attempts;
+	}
+
+	/**
+	 * Whether Cognito may have done what was asked although the call failed: an attempt
+	 * went out and its answer was lost (a timeout, a 5xx, a reset connection), a trigger
+	 * failed after the change, or a retry was refused as NotAuthorized or ExpiredCode,
+	 * which is how Cognito answers a repeat of what an earlier attempt already did. Only
+	 * the user's state can tell.
+	 */
+	public boolean mayHaveBeenApplied() {
+		return switch (this.kind) {
+			case TIMEOUT, UNAVAILABLE, TRIGGER_FAILED -> this.attempts > 0;
+			case REJECTED, CODE_EXPIRED -> this.attempts > 1 && (is(NOT_AUTHORIZED) || is(EXPIRED_CODE));
+			default -> false;
+		};
 	}
 
 	/** Whether this failure means Cognito did not work: no answer in time, or a 5xx. */

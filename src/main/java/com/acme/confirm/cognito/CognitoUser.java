@@ -1,5 +1,7 @@
 package com.acme.confirm.cognito;
 
+import java.time.Instant;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,10 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param enabled whether the user is enabled
  * @param email the user's email address, if it has one
  * @param emailVerified whether {@code email_verified} is true
+ * @param lastModified when Cognito last changed the user, by its own clock
  * @param requestId Cognito's request id of the AdminGetUser call
  */
 public record CognitoUser(String username, String status, boolean enabled, @Nullable String email,
-		boolean emailVerified, @Nullable String requestId) {
+		boolean emailVerified, @Nullable Instant lastModified, @Nullable String requestId) {
 
 	public static final String UNCONFIRMED = "UNCONFIRMED";
 

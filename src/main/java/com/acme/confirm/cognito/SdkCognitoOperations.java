@@ -64,7 +64,7 @@ class SdkCognitoOperations implements CognitoOperations {
 		user.userAttributes().forEach((attribute) -> attributes.put(attribute.name(), attribute.value()));
 		return new CognitoUser(user.username(), user.userStatusAsString(), Boolean.TRUE.equals(user.enabled()),
 				attributes.get(EMAIL), Boolean.parseBoolean(attributes.get(EMAIL_VERIFIED)),
-				user.responseMetadata().requestId());
+				user.userLastModifiedDate(), user.responseMetadata().requestId());
 	}
 
 	/**
@@ -144,7 +144,7 @@ class SdkCognitoOperations implements CognitoOperations {
 			error = "CIRCUIT_OPEN";
 			throw new CognitoFailure(CognitoFailure.Kind.CIRCUIT_OPEN,
 					"Cognito has been failing; calls are suspended for a while (open circuit).", null, null, openWait(),
-					ex);
+					0, ex);
 		}
 		catch (CognitoFailure ex) {
 			error = (ex.cognitoError() != null) ? ex.cognitoError() : errorTag(ex.kind());

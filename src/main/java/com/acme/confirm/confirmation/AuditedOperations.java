@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 import com.acme.confirm.audit.AuditAction;
 import com.acme.confirm.audit.AuditLog;
-import com.acme.confirm.audit.AuditOutcome;
+import com.acme.confirm.audit.AuditCompletion;
 import com.acme.confirm.audit.AuditedRequest;
 import com.acme.confirm.audit.PendingAudit;
 import com.acme.confirm.cognito.CognitoFailure;
@@ -14,7 +14,6 @@ import com.acme.confirm.problem.ProblemDetails;
 import com.acme.confirm.problem.ProblemException;
 import com.acme.confirm.security.Caller;
 import com.acme.confirm.web.RequestOrigin;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -46,16 +45,18 @@ class AuditedOperations {
 			throw failed(attempt, ex);
 		}
 		catch (RuntimeException ex) {
-			this.auditLog.complete(attempt, AuditOutcome.FAILED, ProblemCode.INTERNAL_ERROR.name(), null);
+			this.auditLog.complete(attempt, AuditCompletion.failed(ProblemCode.INTERNAL_ERROR, null, null));
 			throw ex;
 		}
-		this.auditLog.complete(attempt, result.auditOutcome(), null, result.cognitoRequestId());
+		this.auditLog.complete(attempt, result.auditCompletion());
 		return new AuditedResult<>(result, attempt.id());
 	}
 
 	private ProblemException failed(PendingAudit attempt, ProblemException ex) {
 		String requestId = (ex instanceof CognitoProblem cognito) ? cognito.requestId() : null;
-		this.auditLog.complete(attempt, AuditOutcome.ofFailure(ex.code()), ex.code().name(), requestId);
+		Object userStatus = ex.properties().get(ProblemDetails.USER_STATUS);
+		this.auditLog.complete(attempt,
+				AuditCompletion.failed(ex.code(), requestId, (userStatus instanceof String status) ? status : null));
 		return ex.with(ProblemDetails.AUDIT_EVENT_ID, attempt.id());
 	}
 
@@ -74,9 +75,7 @@ class AuditedOperations {
 	 */
 	interface OperationOutcome {
 
-		AuditOutcome auditOutcome();
-
-		@Nullable String cognitoRequestId();
+		AuditCompletion auditCompletion();
 
 	}
 

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import com.acme.confirm.audit.AuditAction;
+import com.acme.confirm.audit.AuditCompletion;
 import com.acme.confirm.audit.AuditOutcome;
 import com.acme.confirm.cognito.CognitoOperations;
 import com.acme.confirm.cognito.CognitoUser;
@@ -14,7 +15,6 @@ import com.acme.confirm.userpool.AppClient;
 import com.acme.confirm.userpool.ManagedUserPool;
 import com.acme.confirm.userpool.Permission;
 import com.acme.confirm.web.RequestOrigin;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 
@@ -84,13 +84,8 @@ class ConfirmationService {
 	private record StatusRead(CognitoUser user) implements AuditedOperations.OperationOutcome {
 
 		@Override
-		public AuditOutcome auditOutcome() {
-			return AuditOutcome.SUCCEEDED;
-		}
-
-		@Override
-		public @Nullable String cognitoRequestId() {
-			return this.user.requestId();
+		public AuditCompletion auditCompletion() {
+			return new AuditCompletion(AuditOutcome.SUCCEEDED, null, this.user.requestId(), this.user.status(), false);
 		}
 
 	}

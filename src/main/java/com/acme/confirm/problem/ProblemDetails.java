@@ -13,6 +13,12 @@ import org.springframework.http.ProblemDetail;
  */
 public final class ProblemDetails {
 
+	/**
+	 * Extension member with the user's status as the failed operation last read it
+	 * ({@code UNKNOWN} when it could not be read, {@code DISABLED} for a disabled user).
+	 */
+	public static final String USER_STATUS = "userStatus";
+
 	/** Extension member naming the audit event of the attempt. */
 	public static final String AUDIT_EVENT_ID = "auditEventId";
 

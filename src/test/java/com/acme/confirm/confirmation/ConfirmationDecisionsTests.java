@@ -1,11 +1,14 @@
 package com.acme.confirm.confirmation;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
+import com.acme.confirm.audit.AuditOutcome;
 import com.acme.confirm.cognito.CognitoFailure;
 import com.acme.confirm.cognito.CognitoOperations;
 import com.acme.confirm.cognito.CognitoUser;
@@ -73,15 +76,74 @@ class ConfirmationDecisionsTests {
 	}
 
 	@Test
-	void adminConfirmWhenNotAuthorizedAndStillUnconfirmedThenCognitosFailure() {
+	void adminConfirmWhenNotAuthorizedAndStillUnconfirmedThenCognitosFailureWithTheStatusRead() {
 		CognitoFailure notAuthorized = failure(CognitoFailure.Kind.REJECTED, CognitoFailure.NOT_AUTHORIZED);
 		this.cognito.reads(user("jane", CognitoUser.UNCONFIRMED, true, null, false),
 				user("jane", CognitoUser.UNCONFIRMED, true, null, false));
 		this.cognito.confirmFails(notAuthorized);
 
-		assertThatExceptionOfType(CognitoFailure.class)
-			.isThrownBy(() -> this.decisions.adminConfirm(POOL, admin("jane", false)))
-			.isSameAs(notAuthorized);
+		assertFailure(() -> this.decisions.adminConfirm(POOL, admin("jane", false)), notAuthorized,
+				ProblemCode.COGNITO_REJECTED, CognitoUser.UNCONFIRMED);
+	}
+
+	@Test
+	void adminConfirmWhenAttemptTimedOutAfterCognitoAppliedItThenConfirmedByThisRequest() {
+		this.cognito.reads(user("jane", CognitoUser.UNCONFIRMED, true, null, false),
+				user("jane", CognitoUser.CONFIRMED, true, null, false));
+		this.cognito.confirmFails(failure(CognitoFailure.Kind.TIMEOUT, null, 3));
+
+		ConfirmationDecision decision = this.decisions.adminConfirm(POOL, admin("jane", false));
+
+		assertThat(decision.outcome()).isEqualTo(ConfirmationOutcome.CONFIRMED);
+		assertThat(decision.previousStatus()).isEqualTo(CognitoUser.UNCONFIRMED);
+		assertThat(decision.auditCompletion().userStatus()).isEqualTo(CognitoUser.CONFIRMED);
+		assertThat(this.cognito.calls).containsExactly("AdminGetUser jane", "AdminConfirmSignUp jane",
+				"AdminGetUser jane");
+	}
+
+	@Test
+	void adminConfirmWhenRetryRefusedAsNotAuthorizedAfterALateSuccessThenConfirmedNotAlreadyConfirmed() {
+		// Real Cognito: the first attempt applied the change but its answer was lost; the
+		// retry is answered "User cannot be confirmed. Current status is CONFIRMED".
+		this.cognito.reads(user("jane", CognitoUser.UNCONFIRMED, true, null, false),
+				user("jane", CognitoUser.CONFIRMED, true, null, false));
+		this.cognito.confirmFails(failure(CognitoFailure.Kind.REJECTED, CognitoFailure.NOT_AUTHORIZED, 2));
+
+		ConfirmationDecision decision = this.decisions.adminConfirm(POOL, admin("jane", false));
+
+		assertThat(decision.outcome()).isEqualTo(ConfirmationOutcome.CONFIRMED);
+	}
+
+	@Test
+	void adminConfirmWhenTriggerFailedAfterTheConfirmationThenConfirmed() {
+		this.cognito.reads(user("jane", CognitoUser.UNCONFIRMED, true, null, false),
+				user("jane", CognitoUser.CONFIRMED, true, null, false));
+		this.cognito.confirmFails(failure(CognitoFailure.Kind.TRIGGER_FAILED, "UnexpectedLambdaException"));
+
+		assertThat(this.decisions.adminConfirm(POOL, admin("jane", false)).outcome())
+			.isEqualTo(ConfirmationOutcome.CONFIRMED);
+	}
+
+	@Test
+	void adminConfirmWhenEveryAttemptTimedOutAndStillUnconfirmedThenTimeoutWithTheStatusRead() {
+		CognitoFailure timeout = failure(CognitoFailure.Kind.TIMEOUT, null, 3);
+		this.cognito.reads(user("jane", CognitoUser.UNCONFIRMED, true, null, false),
+				user("jane", CognitoUser.UNCONFIRMED, true, null, false));
+		this.cognito.confirmFails(timeout);
+
+		assertFailure(() -> this.decisions.adminConfirm(POOL, admin("jane", false)), timeout,
+				ProblemCode.COGNITO_TIMEOUT, CognitoUser.UNCONFIRMED);
+	}
+
+	@Test
+	void adminConfirmWhenOutcomeCannotBeReadThenTheFailureSaysTheStatusIsUnknown() {
+		CognitoFailure unavailable = failure(CognitoFailure.Kind.UNAVAILABLE, "InternalErrorException", 3);
+		this.cognito.reads(user("jane", CognitoUser.UNCONFIRMED, true, null, false));
+		this.cognito.readFails(failure(CognitoFailure.Kind.UNAVAILABLE, "InternalErrorException", 3));
+		this.cognito.confirmFails(unavailable);
+
+		assertFailure(() -> this.decisions.adminConfirm(POOL, admin("jane", false)), unavailable,
+				ProblemCode.COGNITO_UNAVAILABLE, ConfirmationDecisions.UNKNOWN);
 	}
 
 	@Test
@@ -95,14 +157,14 @@ class ConfirmationDecisionsTests {
 	}
 
 	@Test
-	void adminConfirmWhenOtherFailureThenNoSecondRead() {
-		CognitoFailure lambda = failure(CognitoFailure.Kind.TRIGGER_FAILED, "UserLambdaValidationException");
+	void adminConfirmWhenRefusedWithoutDoubtThenNoSecondRead() {
+		CognitoFailure waf = failure(CognitoFailure.Kind.REJECTED, "ForbiddenException");
 		this.cognito.reads(user("jane", CognitoUser.UNCONFIRMED, true, null, false));
-		this.cognito.confirmFails(lambda);
+		this.cognito.confirmFails(waf);
 
 		assertThatExceptionOfType(CognitoFailure.class)
 			.isThrownBy(() -> this.decisions.adminConfirm(POOL, admin("jane", false)))
-			.isSameAs(lambda);
+			.isSameAs(waf);
 		assertThat(this.cognito.calls).containsExactly("AdminGetUser jane", "AdminConfirmSignUp jane");
 	}
 
@@ -132,6 +194,7 @@ class ConfirmationDecisionsTests {
 		ConfirmationDecision decision = this.decisions.adminConfirm(POOL, admin("jane", true));
 
 		assertThat(decision.emailVerified()).isTrue();
+		assertThat(decision.auditCompletion().emailVerifiedSet()).isTrue();
 		assertThat(decision.cognitoRequestId()).isEqualTo("update-request");
 		assertThat(this.cognito.calls).containsExactly("AdminGetUser jane", "AdminConfirmSignUp jane",
 				"AdminUpdateUserAttributes jane jane@example.com");
@@ -149,6 +212,47 @@ class ConfirmationDecisionsTests {
 				assertThat(ex.properties()).containsEntry("userStatus", CognitoUser.CONFIRMED)
 					.containsEntry("cognitoError", "InternalErrorException");
 			});
+	}
+
+	@Test
+	void adminConfirmWhenAlreadyConfirmedAndEmailVerificationAskedThenTheChangeIsOnRecord() {
+		this.cognito.reads(user("jane", CognitoUser.CONFIRMED, true, "jane@example.com", false));
+
+		ConfirmationDecision decision = this.decisions.adminConfirm(POOL, admin("jane", true));
+
+		assertThat(decision.outcome()).isEqualTo(ConfirmationOutcome.ALREADY_CONFIRMED);
+		assertThat(decision.auditCompletion().emailVerifiedSet()).isTrue();
+		assertThat(decision.auditCompletion().outcome()).isEqualTo(AuditOutcome.ALREADY_CONFIRMED);
+	}
+
+	@Test
+	void confirmWithCodeWhenAnswerLostAndUserChangedSinceThenConfirmedByThisRequest() {
+		this.cognito.reads(user("jane", CognitoUser.CONFIRMED, true, null, false, Instant.now()));
+		this.cognito.confirmFails(failure(CognitoFailure.Kind.TIMEOUT, null, 2));
+
+		ConfirmationDecision decision = this.decisions.confirmWithCode(POOL, CLIENT, code("jane"));
+
+		assertThat(decision.outcome()).isEqualTo(ConfirmationOutcome.CONFIRMED);
+		assertThat(decision.previousStatus()).isEqualTo(CognitoUser.UNCONFIRMED);
+	}
+
+	@Test
+	void confirmWithCodeWhenRetryAnsweredExpiredCodeAndUserChangedSinceThenConfirmed() {
+		this.cognito.reads(user("jane", CognitoUser.CONFIRMED, true, null, false, Instant.now()));
+		this.cognito.confirmFails(failure(CognitoFailure.Kind.CODE_EXPIRED, CognitoFailure.EXPIRED_CODE, 2));
+
+		assertThat(this.decisions.confirmWithCode(POOL, CLIENT, code("jane")).outcome())
+			.isEqualTo(ConfirmationOutcome.CONFIRMED);
+	}
+
+	@Test
+	void confirmWithCodeWhenAnswerLostAndUserConfirmedLongBeforeThenAlreadyConfirmed() {
+		this.cognito
+			.reads(user("jane", CognitoUser.CONFIRMED, true, null, false, Instant.now().minus(Duration.ofDays(3))));
+		this.cognito.confirmFails(failure(CognitoFailure.Kind.TIMEOUT, null, 1));
+
+		assertThat(this.decisions.confirmWithCode(POOL, CLIENT, code("jane")).outcome())
+			.isEqualTo(ConfirmationOutcome.ALREADY_CONFIRMED);
 	}
 
 	@Test
@@ -176,14 +280,13 @@ class ConfirmationDecisionsTests {
 	}
 
 	@Test
-	void confirmWithCodeWhenNotAuthorizedAndUserUnconfirmedThenCognitosFailure() {
+	void confirmWithCodeWhenNotAuthorizedAndUserUnconfirmedThenCognitosFailureWithTheStatusRead() {
 		CognitoFailure notAuthorized = failure(CognitoFailure.Kind.REJECTED, CognitoFailure.NOT_AUTHORIZED);
 		this.cognito.reads(user("jane", CognitoUser.UNCONFIRMED, true, null, false));
 		this.cognito.confirmFails(notAuthorized);
 
-		assertThatExceptionOfType(CognitoFailure.class)
-			.isThrownBy(() -> this.decisions.confirmWithCode(POOL, CLIENT, code("jane")))
-			.isSameAs(notAuthorized);
+		assertFailure(() -> this.decisions.confirmWithCode(POOL, CLIENT, code("jane")), notAuthorized,
+				ProblemCode.COGNITO_REJECTED, CognitoUser.UNCONFIRMED);
 	}
 
 	@Test
@@ -213,6 +316,14 @@ class ConfirmationDecisionsTests {
 			});
 	}
 
+	private static void assertFailure(Runnable decision, CognitoFailure cause, ProblemCode code, String userStatus) {
+		assertThatExceptionOfType(ProblemException.class).isThrownBy(decision::run).satisfies((ex) -> {
+			assertThat(ex.code()).isEqualTo(code);
+			assertThat(ex.getCause()).isSameAs(cause);
+			assertThat(ex.properties()).containsEntry("userStatus", userStatus);
+		});
+	}
+
 	private static void assertProblem(Runnable decision, ProblemCode code, String userStatus) {
 		assertThatExceptionOfType(ProblemException.class).isThrownBy(decision::run).satisfies((ex) -> {
 			assertThat(ex.code()).isEqualTo(code);
@@ -230,11 +341,20 @@ class ConfirmationDecisionsTests {
 
 	private static CognitoUser user(String username, String status, boolean enabled, @Nullable String email,
 			boolean emailVerified) {
-		return new CognitoUser(username, status, enabled, email, emailVerified, null);
+		return user(username, status, enabled, email, emailVerified, null);
+	}
+
+	private static CognitoUser user(String username, String status, boolean enabled, @Nullable String email,
+			boolean emailVerified, @Nullable Instant lastModified) {
+		return new CognitoUser(username, status, enabled, email, emailVerified, lastModified, null);
 	}
 
 	private static CognitoFailure failure(CognitoFailure.Kind kind, @Nullable String cognitoError) {
-		return new CognitoFailure(kind, "Cognito said no.", cognitoError, "failed-request", null, null);
+		return failure(kind, cognitoError, 1);
+	}
+
+	private static CognitoFailure failure(CognitoFailure.Kind kind, @Nullable String cognitoError, int attempts) {
+		return new CognitoFailure(kind, "Cognito said no.", cognitoError, "failed-request", null, attempts, null);
 	}
 
 	/**
@@ -249,12 +369,19 @@ class ConfirmationDecisionsTests {
 
 		private @Nullable CognitoFailure confirmFailure;
 
+		private @Nullable CognitoFailure readFailure;
+
 		private @Nullable CognitoFailure updateFailure;
 
 		private int readCount;
 
 		void reads(CognitoUser... users) {
 			this.reads.addAll(List.of(users));
+		}
+
+		/** Reads fail once the users given to {@link #reads} are used up. */
+		void readFails(CognitoFailure failure) {
+			this.readFailure = failure;
 		}
 
 		void confirmFails(CognitoFailure failure) {
@@ -268,10 +395,13 @@ class ConfirmationDecisionsTests {
 		@Override
 		public CognitoUser getUser(ManagedUserPool pool, String username) {
 			this.calls.add("AdminGetUser " + username);
+			if (this.reads.isEmpty() && this.readFailure != null) {
+				throw this.readFailure;
+			}
 			CognitoUser user = this.reads.pop();
 			this.readCount++;
 			return new CognitoUser(user.username(), user.status(), user.enabled(), user.email(), user.emailVerified(),
-					"read-" + this.readCount);
+					user.lastModified(), "read-" + this.readCount);
 		}
 
 		@Override
