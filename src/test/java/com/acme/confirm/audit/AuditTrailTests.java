@@ -1,18 +1,12 @@
 package com.acme.confirm.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +20,7 @@ import com.acme.confirm.support.IntegrationTests;
 import com.acme.confirm.support.TestPools;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -187,49 +182,45 @@ class AuditTrailTests extends IntegrationTests {
 	}
 
 	@Test
-	void verificationWhenRowEditedOrDeletedThenFirstBrokenLinkReported() throws SQLException {
+	void verificationWhenRowEditedOrDeletedThenFirstBrokenLinkReported() {
 		String username = newUsername("chain");
 		this.cognito.signUp(username, username + "@example.com");
 		this.api.adminConfirm(TestPools.CUSTOMERS, admin(), Map.of("username", username, "reason", "original"));
 		this.api.adminConfirm(TestPools.CUSTOMERS, admin(), Map.of("username", username, "reason", "second"));
 		assertThat(verification().path("valid").asBoolean()).isTrue();
-		try (Connection connection = this.database.connect()) {
-			long seq = chainSeqOf(connection, username, "original");
+		long seq = chainSeqOf(username, "original");
 
-			execute(connection, "UPDATE audit_event SET reason = 'edited' WHERE chain_seq = " + seq);
-			JsonNode edited = verification();
-			execute(connection, "UPDATE audit_event SET reason = 'original' WHERE chain_seq = " + seq);
-			JsonNode repaired = verification();
-			Map<String, Object> row = copyRow(connection, seq);
-			execute(connection, "DELETE FROM audit_event WHERE chain_seq = " + seq);
-			JsonNode deleted = verification();
-			insertRow(connection, row);
+		this.database.update("UPDATE audit_event SET reason = 'edited' WHERE chain_seq = ?", seq);
+		JsonNode edited = verification();
+		this.database.update("UPDATE audit_event SET reason = 'original' WHERE chain_seq = ?", seq);
+		JsonNode repaired = verification();
+		Map<String, Object> row = copyRow(seq);
+		this.database.update("DELETE FROM audit_event WHERE chain_seq = ?", seq);
+		JsonNode deleted = verification();
+		this.database.insert("audit_event", row);
 
-			assertThat(edited.path("valid").asBoolean()).isFalse();
-			assertThat(edited.path("brokenAtSeq").asLong()).isEqualTo(seq);
-			assertThat(edited.path("problem").asString()).contains("content");
-			assertThat(repaired.path("valid").asBoolean()).isTrue();
-			assertThat(deleted.path("valid").asBoolean()).isFalse();
-			assertThat(deleted.path("brokenAtSeq").asLong()).isEqualTo(seq);
-			assertThat(deleted.path("problem").asString()).contains("missing");
-		}
+		assertThat(edited.path("valid").asBoolean()).isFalse();
+		assertThat(edited.path("brokenAtSeq").asLong()).isEqualTo(seq);
+		assertThat(edited.path("problem").asString()).contains("content");
+		assertThat(repaired.path("valid").asBoolean()).isTrue();
+		assertThat(deleted.path("valid").asBoolean()).isFalse();
+		assertThat(deleted.path("brokenAtSeq").asLong()).isEqualTo(seq);
+		assertThat(deleted.path("problem").asString()).contains("missing");
 		assertThat(verification().path("valid").asBoolean()).isTrue();
 	}
 
 	@Test
-	void verificationWhenNewestRowDeletedThenReported() throws SQLException {
+	void verificationWhenNewestRowDeletedThenReported() {
 		String username = newUsername("newest");
 		this.api.adminConfirm(TestPools.CUSTOMERS, agent(), Map.of("username", username));
-		try (Connection connection = this.database.connect()) {
-			long seq = chainSeqOf(connection, username, null);
-			Map<String, Object> row = copyRow(connection, seq);
-			execute(connection, "DELETE FROM audit_event WHERE chain_seq = " + seq);
-			JsonNode deleted = verification();
-			insertRow(connection, row);
+		long seq = chainSeqOf(username, null);
+		Map<String, Object> row = copyRow(seq);
+		this.database.update("DELETE FROM audit_event WHERE chain_seq = ?", seq);
+		JsonNode deleted = verification();
+		this.database.insert("audit_event", row);
 
-			assertThat(deleted.path("valid").asBoolean()).isFalse();
-			assertThat(deleted.path("problem").asString()).contains("ends before its head");
-		}
+		assertThat(deleted.path("valid").asBoolean()).isFalse();
+		assertThat(deleted.path("problem").asString()).contains("ends before its head");
 		assertThat(verification().path("valid").asBoolean()).isTrue();
 	}
 
@@ -334,17 +325,14 @@ class AuditTrailTests extends IntegrationTests {
 	}
 
 	@Test
-	void purgeWhenPastRetentionThenOldCompletedEventsGoneChainStillValidPendingKept() throws SQLException {
+	void purgeWhenPastRetentionThenOldCompletedEventsGoneChainStillValidPendingKept() {
 		String username = newUsername("old");
 		this.api.adminConfirm(TestPools.CUSTOMERS, agent(), Map.of("username", username));
 		String pendingId = java.util.UUID.randomUUID().toString();
-		try (Connection connection = this.database.connect()) {
-			execute(connection,
-					"INSERT INTO audit_event (id, occurred_at, action, outcome, actor_subject, actor_roles, "
-							+ "target_user_pool_id, client_metadata_keys, correlation_id) VALUES ('" + pendingId
-							+ "', TIMESTAMP WITH TIME ZONE '2001-01-01 00:00:00+00', 'ADMIN_CONFIRM_SIGN_UP', 'PENDING', "
-							+ "'someone', '[]', 'eu-west-1_X1', '[]', 'c')");
-		}
+		this.database.update("INSERT INTO audit_event (id, occurred_at, action, outcome, actor_subject, actor_roles, "
+				+ "target_user_pool_id, client_metadata_keys, correlation_id) VALUES ('" + pendingId
+				+ "', TIMESTAMP WITH TIME ZONE '2001-01-01 00:00:00+00', 'ADMIN_CONFIRM_SIGN_UP', 'PENDING', "
+				+ "'someone', '[]', 'eu-west-1_X1', '[]', 'c')");
 		AuditProperties properties = new AuditProperties(Duration.ofDays(30), "-");
 		Clock later = Clock.fixed(Instant.now().plus(Duration.ofDays(31)), ZoneOffset.UTC);
 
@@ -418,69 +406,31 @@ class AuditTrailTests extends IntegrationTests {
 		return get("/api/v1/audit-events/verification");
 	}
 
+	/** Every column of a username's audit rows, as text. */
 	private String rowText(String username) {
-		try (Connection connection = this.database.connect();
-				PreparedStatement statement = connection
-					.prepareStatement("SELECT * FROM audit_event WHERE target_username = ?")) {
-			statement.setString(1, username);
-			ResultSet rs = statement.executeQuery();
-			StringBuilder text = new StringBuilder();
-			while (rs.next()) {
-				for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-					text.append(rs.getString(i)).append('|');
-				}
-			}
-			return text.toString();
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.database.rows("SELECT * FROM audit_event WHERE target_username = ?", username).toString();
 	}
 
 	private static String adminConfirmPath() {
 		return "/api/v1/user-pools/" + TestPools.CUSTOMERS + "/admin-confirm-sign-up";
 	}
 
-	private static long chainSeqOf(Connection connection, String username, String reason) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(
-				"SELECT chain_seq FROM audit_event WHERE target_username = ? AND (? IS NULL OR reason = ?)")) {
-			statement.setString(1, username);
-			statement.setString(2, reason);
-			statement.setString(3, reason);
-			ResultSet rs = statement.executeQuery();
-			assertThat(rs.next()).isTrue();
-			return rs.getLong(1);
-		}
+	/**
+	 * The chain position of a username's first audit row (with that reason, if given).
+	 */
+	private long chainSeqOf(String username, @Nullable String reason) {
+		List<List<String>> rows = (reason != null)
+				? this.database.rows("SELECT chain_seq FROM audit_event WHERE target_username = ? AND reason = ?",
+						username, reason)
+				: this.database.rows("SELECT chain_seq FROM audit_event WHERE target_username = ?", username);
+		assertThat(rows).isNotEmpty();
+		return Long.parseLong(rows.get(0).get(0));
 	}
 
-	private static Map<String, Object> copyRow(Connection connection, long seq) throws SQLException {
-		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery("SELECT * FROM audit_event WHERE chain_seq = " + seq)) {
-			rs.next();
-			Map<String, Object> row = new HashMap<>();
-			for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-				row.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
-			}
-			return row;
-		}
-	}
-
-	private static void insertRow(Connection connection, Map<String, Object> row) throws SQLException {
-		List<String> columns = new ArrayList<>(row.keySet());
-		String sql = "INSERT INTO audit_event (" + String.join(", ", columns) + ") VALUES ("
-				+ String.join(", ", columns.stream().map((c) -> "?").toList()) + ")";
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			for (int i = 0; i < columns.size(); i++) {
-				statement.setObject(i + 1, row.get(columns.get(i)));
-			}
-			statement.executeUpdate();
-		}
-	}
-
-	private static void execute(Connection connection, String sql) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
+	private Map<String, Object> copyRow(long seq) {
+		List<Map<String, Object>> rows = this.database.rowMaps("SELECT * FROM audit_event WHERE chain_seq = ?", seq);
+		assertThat(rows).hasSize(1);
+		return rows.get(0);
 	}
 
 }
