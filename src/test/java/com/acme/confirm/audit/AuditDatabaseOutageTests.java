@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.ResponseEntity;
 
+import static com.acme.confirm.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -48,8 +49,7 @@ class AuditDatabaseOutageTests extends IntegrationTests {
 		ResponseEntity<JsonNode> response = this.api.adminConfirm(TestPools.CUSTOMERS, admin(),
 				Map.of("username", username));
 
-		assertThat(response.getStatusCode().value()).isEqualTo(503);
-		assertThat(response.getBody().path("code").asString()).isEqualTo("AUDIT_UNAVAILABLE");
+		assertProblem(response, 503, "AUDIT_UNAVAILABLE");
 		assertThat(this.wire.requests("AdminGetUser", username)).isEmpty();
 		assertThat(this.wire.requests("AdminConfirmSignUp", username)).isEmpty();
 		assertThat(this.cognito.status(username)).isEqualTo("UNCONFIRMED");

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
+import static com.acme.confirm.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CircuitAndCrossAccountTests extends IntegrationTests {
@@ -30,10 +31,8 @@ class CircuitAndCrossAccountTests extends IntegrationTests {
 		String broken = newUsername("outage");
 		this.wire.fail("AdminGetUser", broken, 500, "InternalErrorException");
 		for (int i = 0; i < 10; i++) {
-			assertThat(this.api.adminConfirm(TestPools.CUSTOMERS, admin(), Map.of("username", broken))
-				.getBody()
-				.path("code")
-				.asString()).isEqualTo("COGNITO_UNAVAILABLE");
+			assertProblem(this.api.adminConfirm(TestPools.CUSTOMERS, admin(), Map.of("username", broken)), 503,
+					"COGNITO_UNAVAILABLE");
 		}
 		String healthy = newUsername("healthy");
 		this.cognito.signUp(healthy, healthy + "@example.com");
@@ -41,8 +40,7 @@ class CircuitAndCrossAccountTests extends IntegrationTests {
 		ResponseEntity<JsonNode> response = this.api.adminConfirm(TestPools.CUSTOMERS, admin(),
 				Map.of("username", healthy));
 
-		assertThat(response.getStatusCode().value()).isEqualTo(503);
-		assertThat(response.getBody().path("code").asString()).isEqualTo("COGNITO_UNAVAILABLE");
+		assertProblem(response, 503, "COGNITO_UNAVAILABLE");
 		assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("10");
 		assertThat(this.wire.requests("AdminGetUser", healthy)).isEmpty();
 		assertThat(this.cognito.status(healthy)).isEqualTo("UNCONFIRMED");
