@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import static com.acme.confirm.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -74,7 +75,7 @@ class GeneratedClientTests extends IntegrationTests {
 			.satisfies((ex) -> {
 				assertThat(ex.getCode()).isEqualTo(409);
 				var problem = JsonMapper.builder().build().readTree(ex.getResponseBody());
-				assertThat(problem.path("code").asString()).isEqualTo("USER_NOT_CONFIRMABLE");
+				assertProblem(problem, 409, "USER_NOT_CONFIRMABLE");
 				assertThat(problem.path("userStatus").asString()).isEqualTo("FORCE_CHANGE_PASSWORD");
 			});
 	}

@@ -30,6 +30,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
+import static com.acme.confirm.support.ProblemAssert.assertProblem;
+import static com.acme.confirm.support.ProblemAssert.assertProblemJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -142,12 +144,9 @@ class ShippedJarIT {
 				Map.of("username", username, "reason", "r".repeat(501)));
 		ResponseEntity<JsonNode> anonymous = api.adminConfirm(TestPools.CUSTOMERS, null, Map.of("username", username));
 
-		assertThat(invalid.getStatusCode().value()).isEqualTo(400);
-		assertThat(invalid.getHeaders().getContentType()).hasToString("application/problem+json");
-		assertThat(invalid.getBody().path("code").asString()).isEqualTo("VALIDATION_FAILED");
+		assertProblemJson(invalid, 400, "VALIDATION_FAILED");
 		assertThat(invalid.getBody().path("errors").get(0).path("field").asString()).isEqualTo("reason");
-		assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
-		assertThat(anonymous.getBody().path("code").asString()).isEqualTo("UNAUTHENTICATED");
+		assertProblem(anonymous, 401, "UNAUTHENTICATED");
 		assertThat(cognito.status(username)).isEqualTo("UNCONFIRMED");
 		// the authenticated attempt is on record,
 		// the anonymous one has no actor to record

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
+import static com.acme.confirm.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CircuitAndCrossAccountTests extends IntegrationTests {
@@ -30,10 +31,8 @@ class CircuitAndCrossAccountTests extends IntegrationTests {
 		String broken = newUsername("outage");
 		this.wire.fail("AdminGetUser", broken, 500, "InternalErrorException");
 		for (int i = 0; i < 10; i++) {
-			assertThat(this.api.adminConfirm(TestPools.CUSTOMERS, admin(), Map.of("username", broken))
-				.getBody()
-				.path("code")
-				.asString()).isEqualTo("COGNITO_UNAVAILABLE");
+			assertProblem(this.api.adminConfirm(TestPools.CUSTOMERS, admin(), Map.of("username", broken)), 503,
+					"COGNITO_UNAVAILABLE");
 		}
 		String healthy = newUsername("healthy");
 		this.cognito.signUp(healthy, healthy + "@example.com");
@@ -41,10 +40,8 @@ class CircuitAndCrossAccountTests extends IntegrationTests {
 		ResponseEntity<JsonNode> response = this.api.adminConfirm(TestPools.CUSTOMERS, admin(),
 				Map.of("username", healthy));
 
-		assertThat(response.getStatusCode().value()).isEqualTo(503);
-		assertThat(response.getBody().path("code").asString()).isEqualTo("COGNITO_UNAVAILABLE");
-		// Retry-After is the breaker's own open wait
-		// (resilience4j...wait-duration-in-open-state)
+		assertProblem(response, 503, "COGNITO_UNAVAILABLE");
+		// Retry-After is the breaker's own open wait (wait-duration-in-open-state)
 		long openWait = this.circuitBreakers.circuitBreaker(SdkCognitoOperations.CIRCUIT_BREAKER)
 			.getCircuitBreakerConfig()
 			.getWaitIntervalFunctionInOpenState()

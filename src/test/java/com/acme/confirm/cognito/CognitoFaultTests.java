@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 
+import static com.acme.confirm.support.ProblemAssert.assertProblem;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,8 +44,7 @@ class CognitoFaultTests extends IntegrationTests {
 		ResponseEntity<JsonNode> response = this.api.adminConfirm(TestPools.CUSTOMERS, admin(),
 				Map.of("username", username));
 
-		assertThat(response.getStatusCode().value()).isEqualTo(expectedStatus);
-		assertThat(response.getBody().path("code").asString()).isEqualTo(expectedCode);
+		assertProblem(response, expectedStatus, expectedCode);
 		assertThat(response.getBody().path("cognitoError").asString()).isEqualTo(errorType);
 		assertThat(response.getBody().path("detail").asString()).doesNotContain("Injected by the test");
 		assertThat(this.cognito.status(username)).isEqualTo("UNCONFIRMED");
@@ -67,7 +67,7 @@ class CognitoFaultTests extends IntegrationTests {
 		ResponseEntity<JsonNode> response = this.api.adminConfirm(TestPools.CUSTOMERS, admin(),
 				Map.of("username", username));
 
-		assertThat(response.getBody().path("code").asString()).isEqualTo("COGNITO_UNAVAILABLE");
+		assertProblem(response, 503, "COGNITO_UNAVAILABLE");
 		assertThat(this.wire.requests("AdminConfirmSignUp", username)).hasSize(3);
 	}
 
@@ -116,8 +116,7 @@ class CognitoFaultTests extends IntegrationTests {
 		ResponseEntity<JsonNode> response = this.api.adminConfirm(TestPools.CUSTOMERS, admin(),
 				Map.of("username", username));
 
-		assertThat(response.getStatusCode().value()).isEqualTo(504);
-		assertThat(response.getBody().path("code").asString()).isEqualTo("COGNITO_TIMEOUT");
+		assertProblem(response, 504, "COGNITO_TIMEOUT");
 		assertThat(response.getBody().has("cognitoError")).isFalse();
 		assertThat(auditRows(username)).singleElement()
 			.satisfies((row) -> assertThat(row.get("error_code")).isEqualTo("COGNITO_TIMEOUT"));
@@ -133,8 +132,7 @@ class CognitoFaultTests extends IntegrationTests {
 		ResponseEntity<JsonNode> response = this.api.adminConfirm(TestPools.CUSTOMERS, admin(),
 				Map.of("username", username));
 
-		assertThat(response.getStatusCode().value()).isEqualTo(503);
-		assertThat(response.getBody().path("code").asString()).isEqualTo("COGNITO_UNAVAILABLE");
+		assertProblem(response, 503, "COGNITO_UNAVAILABLE");
 	}
 
 	@Test
@@ -146,8 +144,7 @@ class CognitoFaultTests extends IntegrationTests {
 		ResponseEntity<JsonNode> response = this.api.adminConfirm(TestPools.CUSTOMERS, admin(),
 				Map.of("username", username));
 
-		assertThat(response.getStatusCode().value()).isEqualTo(503);
-		assertThat(response.getBody().path("code").asString()).isEqualTo("COGNITO_UNAVAILABLE");
+		assertProblem(response, 503, "COGNITO_UNAVAILABLE");
 	}
 
 	@Test
@@ -159,8 +156,7 @@ class CognitoFaultTests extends IntegrationTests {
 		ResponseEntity<JsonNode> response = this.api.confirm(TestPools.CUSTOMERS, agent(),
 				Map.of("clientId", TestPools.PUBLIC_CLIENT, "username", username, "confirmationCode", TestPools.CODE));
 
-		assertThat(response.getStatusCode().value()).isEqualTo(502);
-		assertThat(response.getBody().path("code").asString()).isEqualTo("COGNITO_TRIGGER_FAILED");
+		assertProblem(response, 502, "COGNITO_TRIGGER_FAILED");
 		assertThat(this.cognito.status(username)).isEqualTo("UNCONFIRMED");
 	}
 

@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import static com.acme.confirm.support.ProblemAssert.assertProblem;
+import static com.acme.confirm.support.ProblemAssert.assertProblemJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AdminConfirmSignUpTests extends IntegrationTests {
@@ -72,8 +73,7 @@ class AdminConfirmSignUpTests extends IntegrationTests {
 		ResponseEntity<JsonNode> response = this.api.adminConfirm(TestPools.CUSTOMERS, admin(),
 				Map.of("username", username, "markEmailVerified", true));
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getBody().path("code").asString()).isEqualTo("VALIDATION_FAILED");
+		assertProblem(response, 400, "VALIDATION_FAILED");
 		assertThat(response.getBody().path("errors").get(0).path("field").asString()).isEqualTo("markEmailVerified");
 		assertThat(this.cognito.status(username)).isEqualTo("UNCONFIRMED");
 	}
@@ -86,9 +86,7 @@ class AdminConfirmSignUpTests extends IntegrationTests {
 		ResponseEntity<JsonNode> response = this.api.adminConfirm(TestPools.CUSTOMERS, admin(),
 				Map.of("username", username));
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(response.getBody().path("code").asString()).isEqualTo("USER_NOT_CONFIRMABLE");
+		assertProblemJson(response, 409, "USER_NOT_CONFIRMABLE");
 		assertThat(response.getBody().path("userStatus").asString()).isEqualTo("FORCE_CHANGE_PASSWORD");
 		assertThat(this.wire.requests("AdminConfirmSignUp", username)).isEmpty();
 		assertThat(this.cognito.status(username)).isEqualTo("FORCE_CHANGE_PASSWORD");
@@ -129,8 +127,7 @@ class AdminConfirmSignUpTests extends IntegrationTests {
 		ResponseEntity<JsonNode> response = this.api.adminConfirm(TestPools.CUSTOMERS, admin(),
 				Map.of("username", newUsername("ghost")));
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(response.getBody().path("code").asString()).isEqualTo("USER_NOT_FOUND");
+		assertProblem(response, 404, "USER_NOT_FOUND");
 		assertThat(response.getBody().path("cognitoError").asString()).isEqualTo("UserNotFoundException");
 		assertThat(response.getBody().path("auditEventId").asString()).hasSize(36);
 	}
@@ -159,8 +156,7 @@ class AdminConfirmSignUpTests extends IntegrationTests {
 		ResponseEntity<JsonNode> response = this.api.adminConfirm(TestPools.PARTNERS, admin(),
 				Map.of("username", "anyone", "reason", "  "));
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getBody().path("code").asString()).isEqualTo("REASON_REQUIRED");
+		assertProblem(response, 400, "REASON_REQUIRED");
 		assertThat(this.wire.requests("AdminGetUser", "anyone")).isEmpty();
 	}
 
@@ -169,8 +165,7 @@ class AdminConfirmSignUpTests extends IntegrationTests {
 		ResponseEntity<JsonNode> response = this.api.adminConfirm(TestPools.UNMANAGED, admin(),
 				Map.of("username", "anyone"));
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(response.getBody().path("code").asString()).isEqualTo("USER_POOL_NOT_MANAGED");
+		assertProblem(response, 404, "USER_POOL_NOT_MANAGED");
 		assertThat(response.getBody().path("type").asString()).endsWith("/user-pool-not-managed");
 		assertThat(this.wire.requests("AdminGetUser")).isEmpty();
 	}

@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.ResponseEntity;
 
+import static com.acme.confirm.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BatchAdminConfirmSignUpTests extends IntegrationTests {
@@ -45,11 +46,10 @@ class BatchAdminConfirmSignUpTests extends IntegrationTests {
 		assertThat(results.findValuesAsString("username")).containsExactlyElementsOf(usernames);
 		assertThat(results.get(0).path("outcome").asString()).isEqualTo("CONFIRMED");
 		assertThat(results.get(1).path("outcome").asString()).isEqualTo("ALREADY_CONFIRMED");
-		assertThat(results.get(2).path("problem").path("code").asString()).isEqualTo("USER_NOT_FOUND");
-		assertThat(results.get(2).path("problem").path("status").asInt()).isEqualTo(404);
-		assertThat(results.get(3).path("problem").path("code").asString()).isEqualTo("USER_NOT_CONFIRMABLE");
+		assertProblem(results.get(2).path("problem"), 404, "USER_NOT_FOUND");
+		assertProblem(results.get(3).path("problem"), 409, "USER_NOT_CONFIRMABLE");
 		assertThat(results.get(3).path("problem").path("userStatus").asString()).isEqualTo("FORCE_CHANGE_PASSWORD");
-		assertThat(results.get(4).path("problem").path("code").asString()).isEqualTo("COGNITO_TRIGGER_FAILED");
+		assertProblem(results.get(4).path("problem"), 502, "COGNITO_TRIGGER_FAILED");
 		assertThat(this.cognito.status(fresh)).isEqualTo("CONFIRMED");
 		assertThat(this.cognito.status(failing)).isEqualTo("UNCONFIRMED");
 		for (int i = 0; i < usernames.size(); i++) {
@@ -127,8 +127,7 @@ class BatchAdminConfirmSignUpTests extends IntegrationTests {
 				"/api/v1/user-pools/" + TestPools.PARTNERS + "/admin-confirm-sign-up/batch", admin(),
 				Map.of("usernames", List.of(newUsername("partner"))));
 
-		assertThat(response.getStatusCode().value()).isEqualTo(400);
-		assertThat(response.getBody().path("code").asString()).isEqualTo("REASON_REQUIRED");
+		assertProblem(response, 400, "REASON_REQUIRED");
 	}
 
 	private ResponseEntity<JsonNode> batch(String token, Map<String, Object> body) {

@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import static com.acme.confirm.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ConfirmSignUpTests extends IntegrationTests {
@@ -74,8 +75,7 @@ class ConfirmSignUpTests extends IntegrationTests {
 		ResponseEntity<JsonNode> response = this.api.confirm(TestPools.CUSTOMERS, agent(),
 				body(TestPools.MISCONFIGURED_CLIENT, username, TestPools.CODE));
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
-		assertThat(response.getBody().path("code").asString()).isEqualTo("COGNITO_REJECTED");
+		assertProblem(response, 502, "COGNITO_REJECTED");
 		assertThat(response.getBody().path("cognitoError").asString()).isEqualTo("NotAuthorizedException");
 		assertThat(this.cognito.status(username)).isEqualTo("UNCONFIRMED");
 	}
@@ -88,8 +88,7 @@ class ConfirmSignUpTests extends IntegrationTests {
 		ResponseEntity<JsonNode> response = this.api.confirm(TestPools.CUSTOMERS, agent(),
 				body(TestPools.PUBLIC_CLIENT, username, "000000"));
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
-		assertThat(response.getBody().path("code").asString()).isEqualTo("CODE_MISMATCH");
+		assertProblem(response, 422, "CODE_MISMATCH");
 		assertThat(this.cognito.status(username)).isEqualTo("UNCONFIRMED");
 	}
 
@@ -102,8 +101,7 @@ class ConfirmSignUpTests extends IntegrationTests {
 		ResponseEntity<JsonNode> response = this.api.confirm(TestPools.CUSTOMERS, agent(),
 				body(TestPools.PUBLIC_CLIENT, username, TestPools.CODE));
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
-		assertThat(response.getBody().path("code").asString()).isEqualTo("CODE_EXPIRED");
+		assertProblem(response, 422, "CODE_EXPIRED");
 	}
 
 	@Test
@@ -147,8 +145,7 @@ class ConfirmSignUpTests extends IntegrationTests {
 		ResponseEntity<JsonNode> response = this.api.confirm(TestPools.CUSTOMERS, agent(),
 				body(TestPools.PUBLIC_CLIENT, username, TestPools.CODE));
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-		assertThat(response.getBody().path("code").asString()).isEqualTo("USER_NOT_CONFIRMABLE");
+		assertProblem(response, 409, "USER_NOT_CONFIRMABLE");
 		assertThat(response.getBody().path("userStatus").asString()).isEqualTo("FORCE_CHANGE_PASSWORD");
 	}
 
@@ -163,10 +160,8 @@ class ConfirmSignUpTests extends IntegrationTests {
 		ResponseEntity<JsonNode> real = this.api.confirm(TestPools.CUSTOMERS, agent(),
 				body(TestPools.PUBLIC_CLIENT, username, TestPools.CODE));
 
-		assertThat(emulated.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(emulated.getBody().path("code").asString()).isEqualTo("USER_NOT_FOUND");
-		assertThat(real.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(real.getBody().path("code").asString()).isEqualTo("USER_NOT_FOUND");
+		assertProblem(emulated, 404, "USER_NOT_FOUND");
+		assertProblem(real, 404, "USER_NOT_FOUND");
 	}
 
 	@Test
@@ -174,8 +169,7 @@ class ConfirmSignUpTests extends IntegrationTests {
 		ResponseEntity<JsonNode> response = this.api.confirm(TestPools.CUSTOMERS, agent(),
 				body("someotherclient", "anyone", TestPools.CODE));
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(response.getBody().path("code").asString()).isEqualTo("APP_CLIENT_NOT_MANAGED");
+		assertProblem(response, 404, "APP_CLIENT_NOT_MANAGED");
 		assertThat(this.wire.requests("ConfirmSignUp")).isEmpty();
 	}
 
@@ -188,8 +182,7 @@ class ConfirmSignUpTests extends IntegrationTests {
 		ResponseEntity<JsonNode> response = this.api.confirm(TestPools.CUSTOMERS, agent(),
 				body(TestPools.PUBLIC_CLIENT, username, TestPools.CODE));
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-		assertThat(response.getBody().path("code").asString()).isEqualTo("ALIAS_EXISTS");
+		assertProblem(response, 409, "ALIAS_EXISTS");
 	}
 
 	@Test
@@ -221,8 +214,7 @@ class ConfirmSignUpTests extends IntegrationTests {
 		ResponseEntity<JsonNode> response = this.api.confirm(TestPools.CUSTOMERS, agent(),
 				body(TestPools.PUBLIC_CLIENT, username, TestPools.CODE));
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
-		assertThat(response.getBody().path("code").asString()).isEqualTo("TOO_MANY_FAILED_ATTEMPTS");
+		assertProblem(response, 429, "TOO_MANY_FAILED_ATTEMPTS");
 		assertThat(this.wire.requests("ConfirmSignUp", username)).hasSize(1);
 	}
 

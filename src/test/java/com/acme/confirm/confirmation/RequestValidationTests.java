@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.ResponseEntity;
 
+import static com.acme.confirm.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -54,8 +55,7 @@ class RequestValidationTests extends IntegrationTests {
 		ResponseEntity<JsonNode> response = this.api.adminConfirm(TestPools.CUSTOMERS, admin(),
 				Map.of("username", username));
 
-		assertThat(response.getStatusCode().value()).isEqualTo(400);
-		assertThat(response.getBody().path("code").asString()).isEqualTo("VALIDATION_FAILED");
+		assertProblem(response, 400, "VALIDATION_FAILED");
 		assertThat(response.getBody().path("errors").get(0).path("field").asString()).isEqualTo("username");
 		assertThat(this.wire.requests("AdminGetUser")).isEmpty();
 	}

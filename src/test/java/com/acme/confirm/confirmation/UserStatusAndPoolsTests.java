@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
+import static com.acme.confirm.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UserStatusAndPoolsTests extends IntegrationTests {
@@ -43,7 +44,7 @@ class UserStatusAndPoolsTests extends IntegrationTests {
 		ResponseEntity<JsonNode> invalid = status(agent(), TestPools.CUSTOMERS, "has space");
 
 		assertThat(auditor.getStatusCode().value()).isEqualTo(403);
-		assertThat(missing.getBody().path("code").asString()).isEqualTo("USER_NOT_FOUND");
+		assertProblem(missing, 404, "USER_NOT_FOUND");
 		assertThat(invalid.getBody().path("errors").get(0).path("field").asString()).isEqualTo("username");
 	}
 

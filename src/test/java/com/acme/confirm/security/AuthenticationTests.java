@@ -14,6 +14,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import static com.acme.confirm.support.ProblemAssert.assertProblem;
+import static com.acme.confirm.support.ProblemAssert.assertProblemJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AuthenticationTests extends IntegrationTests {
@@ -80,8 +82,7 @@ class AuthenticationTests extends IntegrationTests {
 				this.idp.token("ops-1", "operator"), null, Map.of());
 
 		assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
-		assertThat(admin.getStatusCode().value()).isEqualTo(403);
-		assertThat(admin.getBody().path("code").asString()).isEqualTo("FORBIDDEN");
+		assertProblem(admin, 403, "FORBIDDEN");
 		assertThat(operator.getStatusCode().value()).isEqualTo(200);
 	}
 
@@ -122,10 +123,8 @@ class AuthenticationTests extends IntegrationTests {
 	}
 
 	private static void assertUnauthenticated(ResponseEntity<JsonNode> response) {
-		assertThat(response.getStatusCode().value()).isEqualTo(401);
-		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertProblemJson(response, 401, "UNAUTHENTICATED");
 		assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
-		assertThat(response.getBody().path("code").asString()).isEqualTo("UNAUTHENTICATED");
 		assertThat(response.getBody().path("type").asString()).endsWith("/unauthenticated");
 		assertThat(response.getBody().path("correlationId").asString())
 			.isEqualTo(response.getHeaders().getFirst("X-Correlation-Id"));

@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
+import static com.acme.confirm.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -68,7 +69,7 @@ class AuthorizationMatrixTests extends IntegrationTests {
 			assertThat(this.cognito.status(username)).isEqualTo(operation.confirms ? "CONFIRMED" : "UNCONFIRMED");
 		}
 		else {
-			assertThat(response.getBody().path("code").asString()).isEqualTo("FORBIDDEN");
+			assertProblem(response, expectedStatus, "FORBIDDEN");
 			assertThat(auditRows(username)).isNotEmpty()
 				.allSatisfy((row) -> assertThat(row.get("outcome")).isEqualTo("DENIED"));
 			assertThat(this.cognito.status(username)).isEqualTo("UNCONFIRMED");

@@ -1,13 +1,6 @@
 package com.acme.confirm.support;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -84,24 +77,8 @@ public abstract class IntegrationTests {
 
 	/** The audit rows of a username, read straight from the database, oldest first. */
 	protected List<Map<String, Object>> auditRows(String username) {
-		try (Connection connection = this.database.connect();
-				PreparedStatement statement = connection
-					.prepareStatement("SELECT * FROM audit_event WHERE target_username = ? ORDER BY occurred_at, id")) {
-			statement.setString(1, username);
-			ResultSet rs = statement.executeQuery();
-			List<Map<String, Object>> rows = new ArrayList<>();
-			while (rs.next()) {
-				Map<String, Object> row = new HashMap<>();
-				for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-					row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(Locale.ROOT), rs.getObject(i));
-				}
-				rows.add(row);
-			}
-			return rows;
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.database.rowMaps("SELECT * FROM audit_event WHERE target_username = ? ORDER BY occurred_at, id",
+				username);
 	}
 
 	/** A fresh username, so that tests never share a user. */

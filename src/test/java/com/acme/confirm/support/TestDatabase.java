@@ -6,11 +6,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.h2.tools.Server;
@@ -112,10 +116,7 @@ public final class TestDatabase {
 	 * @return the rows, in the query's order
 	 */
 	public List<List<String>> rows(String sql, Object... parameters) {
-		try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
-			for (int i = 0; i < parameters.length; i++) {
-				statement.setObject(i + 1, parameters[i]);
-			}
+		try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters)) {
 			ResultSet rs = statement.executeQuery();
 			List<List<String>> rows = new ArrayList<>();
 			while (rs.next()) {
@@ -129,6 +130,75 @@ public final class TestDatabase {
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The rows of a query over a direct connection, each as its columns' values by
+	 * lower-case column label, in the columns' order.
+	 * @param sql the query
+	 * @param parameters its parameters, in order
+	 * @return the rows, in the query's order
+	 */
+	public List<Map<String, Object>> rowMaps(String sql, Object... parameters) {
+		try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters)) {
+			ResultSet rs = statement.executeQuery();
+			ResultSetMetaData columns = rs.getMetaData();
+			List<Map<String, Object>> rows = new ArrayList<>();
+			while (rs.next()) {
+				Map<String, Object> row = new LinkedHashMap<>();
+				for (int i = 1; i <= columns.getColumnCount(); i++) {
+					row.put(columns.getColumnLabel(i).toLowerCase(Locale.ROOT), rs.getObject(i));
+				}
+				rows.add(row);
+			}
+			return rows;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Runs an INSERT, UPDATE or DELETE over a direct connection, bypassing the service.
+	 * @param sql the statement
+	 * @param parameters its parameters, in order
+	 * @return the number of rows it changed
+	 */
+	public int update(String sql, Object... parameters) {
+		try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters)) {
+			return statement.executeUpdate();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Inserts one row as {@link #rowMaps} reads it, for example to put back a row a test
+	 * deleted.
+	 * @param table the table
+	 * @param row the row's values by column name
+	 */
+	public void insert(String table, Map<String, ?> row) {
+		List<String> columns = new ArrayList<>(row.keySet());
+		String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+				+ String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+		update(sql, columns.stream().map(row::get).toArray());
+	}
+
+	private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+			throws SQLException {
+		PreparedStatement statement = connection.prepareStatement(sql);
+		try {
+			for (int i = 0; i < parameters.length; i++) {
+				statement.setObject(i + 1, parameters[i]);
+			}
+			return statement;
+		}
+		catch (SQLException ex) {
+			statement.close();
+			throw ex;
 		}
 	}
 

@@ -13,6 +13,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import static com.acme.confirm.support.ProblemAssert.assertProblemJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -110,12 +111,12 @@ class ProblemDetailsTests extends IntegrationTests {
 		return this.api.exchange(method, path, admin(), body, Map.of(HttpHeaders.CONTENT_TYPE, contentType));
 	}
 
+	/**
+	 * The problem as an application/problem+json answer, with every member the API gives
+	 * a problem.
+	 */
 	static void assertProblem(ResponseEntity<JsonNode> response, int status, String code) {
-		assertThat(response.getStatusCode().value()).isEqualTo(status);
-		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		JsonNode body = response.getBody();
-		assertThat(body.path("status").asInt()).isEqualTo(status);
-		assertThat(body.path("code").asString()).isEqualTo(code);
+		JsonNode body = assertProblemJson(response, status, code);
 		assertThat(body.path("type").asString())
 			.isEqualTo("https://problems.cognito-confirm.acme.com/" + code.toLowerCase().replace('_', '-'));
 		assertThat(body.path("title").asString()).isNotBlank();

@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The budget itself, against a real Redis for the shared variant.
+ * The token bucket itself, in memory and against a real Redis for the shared variant.
  */
-class CognitoBudgetTests {
+class CognitoBudgetTokenBucketTests {
 
 	@Test
 	void acquireWhenBudgetUsedUpAndWaitTooShortThenThrottledWithRetryAfter() {

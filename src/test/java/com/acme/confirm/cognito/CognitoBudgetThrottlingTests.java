@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(
 		properties = { "confirm.cognito.max-requests-per-second=1", "confirm.cognito.max-budget-wait=100ms" })
-class CognitoBudgetEnforcementTests extends IntegrationTests {
+class CognitoBudgetThrottlingTests extends IntegrationTests {
 
 	@Test
 	void confirmWhenBudgetUsedUpThenThrottledWithRetryAfterAndCognitoNotAsked() {

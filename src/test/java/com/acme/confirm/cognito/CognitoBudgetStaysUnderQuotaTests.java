@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * emulator rewrites its whole data file on every change and would itself set the pace.)
  */
 @TestPropertySource(properties = "confirm.cognito.max-requests-per-second=20")
-class CognitoRequestBudgetTests extends IntegrationTests {
+class CognitoBudgetStaysUnderQuotaTests extends IntegrationTests {
 
 	private static final int USERS = 500;
 
@@ -78,7 +78,7 @@ class CognitoRequestBudgetTests extends IntegrationTests {
 				.isGreaterThanOrEqualTo(WINDOW.toMillis());
 		}
 		double rate = (sent.size() - 1) * 1000.0 / (sent.get(sent.size() - 1) - sent.get(0));
-		LoggerFactory.getLogger(CognitoRequestBudgetTests.class)
+		LoggerFactory.getLogger(CognitoBudgetStaysUnderQuotaTests.class)
 			.info("{} AdminConfirmSignUp calls at {} per second (budget {})", sent.size(), rate, BUDGET);
 		assertThat(rate).isGreaterThanOrEqualTo(BUDGET * 0.9).isLessThanOrEqualTo(BUDGET);
 	}
