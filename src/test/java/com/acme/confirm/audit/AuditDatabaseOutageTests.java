@@ -35,8 +35,8 @@ class AuditDatabaseOutageTests extends IntegrationTests {
 	@AfterEach
 	void databaseBack() {
 		this.database.restore();
-		// Pooled connections that the outage reset would fail the next test's first
-		// write.
+		// Pooled connections that the outage reset
+		// would fail the next test's first write.
 		this.dataSource.getHikariPoolMXBean().softEvictConnections();
 	}
 
