@@ -127,13 +127,16 @@ class ConfirmationDecisions {
 
 	/**
 	 * The user's state after a failed call; if even that cannot be read, the call's own
-	 * failure, saying that the outcome is unknown.
+	 * failure, saying that the outcome is unknown. A user who does not exist is that.
 	 */
 	private CognitoUser readAfter(ManagedUserPool pool, String username, CognitoFailure failure) {
 		try {
 			return this.cognito.getUser(pool, username);
 		}
 		catch (CognitoFailure unreadable) {
+			if (unreadable.kind() == CognitoFailure.Kind.USER_NOT_FOUND) {
+				throw unreadable;
+			}
 			throw CognitoProblem.of(failure).with(ProblemDetails.USER_STATUS, UNKNOWN);
 		}
 	}

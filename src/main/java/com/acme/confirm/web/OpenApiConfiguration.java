@@ -146,8 +146,10 @@ class OpenApiConfiguration {
 			.addProperty("cognitoError",
 					new StringSchema().description("Cognito's error code, e.g. CodeMismatchException"))
 			.addProperty("userStatus",
-					new StringSchema()
-						.description("USER_NOT_CONFIRMABLE: the user's status, DISABLED for a disabled user"))
+					new StringSchema().description("The user's status as the failed operation last read it: why it is "
+							+ "USER_NOT_CONFIRMABLE (DISABLED for a disabled user); after a Cognito failure, "
+							+ "the status read to settle it (UNKNOWN when it could not be read, so the "
+							+ "outcome is not known)"))
 			.addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldError"))
 				.description("VALIDATION_FAILED: each broken constraint"));
 	}

@@ -88,11 +88,11 @@ class CognitoFaultTests extends IntegrationTests {
 	}
 
 	@Test
-	void adminConfirmWhenConfirmAnsweredTooLateThenRetryFindsUserConfirmedAndNothingIsDoneTwice() {
+	void adminConfirmWhenConfirmAnsweredTooLateThenThisRequestIsRecordedAsHavingConfirmed() {
 		String username = newUsername("late");
 		this.cognito.signUp(username, username + "@example.com");
-		// The emulator confirms the user, but its
-		// answer arrives after the attempt timed out.
+		// The emulator confirms the user, but its answer arrives after the attempt timed
+		// out; the retry is answered as the emulator answers (it confirms in any status).
 		this.wire.onFirst("AdminConfirmSignUp", username,
 				aResponse().proxiedFrom(this.cognito.endpoint().toString()).withFixedDelay(3500));
 
@@ -100,11 +100,94 @@ class CognitoFaultTests extends IntegrationTests {
 				Map.of("username", username));
 
 		assertThat(response.getStatusCode().value()).isEqualTo(200);
-		assertThat(response.getBody().path("outcome").asString()).isEqualTo("ALREADY_CONFIRMED");
+		assertThat(response.getBody().path("outcome").asString()).isEqualTo("CONFIRMED");
 		assertThat(this.wire.requests("AdminConfirmSignUp", username)).hasSize(2);
 		assertThat(this.cognito.status(username)).isEqualTo("CONFIRMED");
 		assertThat(auditRows(username)).singleElement()
-			.satisfies((row) -> assertThat(row.get("outcome")).isEqualTo("ALREADY_CONFIRMED"));
+			.satisfies((row) -> assertThat(row.get("outcome")).isEqualTo("CONFIRMED"));
+	}
+
+	@Test
+	void adminConfirmWhenLateSuccessThenRetryRefusedAsNotAuthorizedThenConfirmedNotAlreadyConfirmed() {
+		String username = newUsername("late-na");
+		this.cognito.signUp(username, username + "@example.com");
+		// Real Cognito: the first attempt is applied but answered too late; the retry is
+		// refused because the user is CONFIRMED by then (the emulator would confirm
+		// again).
+		this.wire.onFirst("AdminConfirmSignUp", username,
+				aResponse().proxiedFrom(this.cognito.endpoint().toString()).withFixedDelay(3500));
+		this.wire.afterFirst("AdminConfirmSignUp", username, CognitoWire.error(400, "NotAuthorizedException",
+				"User cannot be confirmed. Current status is CONFIRMED"));
+
+		ResponseEntity<JsonNode> response = this.api.adminConfirm(TestPools.CUSTOMERS, admin(),
+				Map.of("username", username));
+
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		assertThat(response.getBody().path("outcome").asString()).isEqualTo("CONFIRMED");
+		assertThat(response.getBody().path("previousStatus").asString()).isEqualTo("UNCONFIRMED");
+		assertThat(auditRows(username)).singleElement().satisfies((row) -> {
+			assertThat(row.get("outcome")).isEqualTo("CONFIRMED");
+			assertThat(row.get("user_status")).isEqualTo("CONFIRMED");
+			assertThat(row.get("error_code")).isNull();
+		});
+	}
+
+	@Test
+	void adminConfirmWhenEveryAttemptTimesOutButCognitoConfirmedTheUserThenConfirmed() {
+		String username = newUsername("all-late");
+		this.cognito.signUp(username, username + "@example.com");
+		// The first attempt is applied and answered too late, every later one too late to
+		// matter: the call's whole budget runs out.
+		this.wire.onFirst("AdminConfirmSignUp", username,
+				aResponse().proxiedFrom(this.cognito.endpoint().toString()).withFixedDelay(3500));
+		this.wire.afterFirst("AdminConfirmSignUp", username, CognitoWire.ok("{}").withFixedDelay(3500));
+
+		ResponseEntity<JsonNode> response = this.api.adminConfirm(TestPools.CUSTOMERS, admin(),
+				Map.of("username", username));
+
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		assertThat(response.getBody().path("outcome").asString()).isEqualTo("CONFIRMED");
+		assertThat(auditRows(username)).singleElement()
+			.satisfies((row) -> assertThat(row.get("outcome")).isEqualTo("CONFIRMED"));
+	}
+
+	@Test
+	void adminConfirmWhenEveryAttemptTimesOutAndUserStillUnconfirmedThenTimeoutWithTheStatusOnRecord() {
+		String username = newUsername("never");
+		this.cognito.signUp(username, username + "@example.com");
+		this.wire.on("AdminConfirmSignUp", username, CognitoWire.ok("{}").withFixedDelay(3500));
+
+		ResponseEntity<JsonNode> response = this.api.adminConfirm(TestPools.CUSTOMERS, admin(),
+				Map.of("username", username));
+
+		JsonNode problem = assertProblem(response, 504, "COGNITO_TIMEOUT");
+		assertThat(problem.path("userStatus").asString()).isEqualTo("UNCONFIRMED");
+		assertThat(this.cognito.status(username)).isEqualTo("UNCONFIRMED");
+		assertThat(auditRows(username)).singleElement().satisfies((row) -> {
+			assertThat(row.get("outcome")).isEqualTo("FAILED");
+			assertThat(row.get("error_code")).isEqualTo("COGNITO_TIMEOUT");
+			assertThat(row.get("user_status")).isEqualTo("UNCONFIRMED");
+		});
+	}
+
+	@Test
+	void adminConfirmWhenOutcomeCannotBeReadAfterAFailureThenTheRecordSaysUnknown() {
+		String username = newUsername("unknown");
+		this.cognito.signUp(username, username + "@example.com");
+		// The first read answers; the one after the failed confirmation fails too.
+		this.wire.onFirst("AdminGetUser", username, aResponse().proxiedFrom(this.cognito.endpoint().toString()));
+		this.wire.afterFirst("AdminGetUser", username, CognitoWire.error(500, "InternalErrorException", "down"));
+		this.wire.fail("AdminConfirmSignUp", username, 500, "InternalErrorException");
+
+		ResponseEntity<JsonNode> response = this.api.adminConfirm(TestPools.CUSTOMERS, admin(),
+				Map.of("username", username));
+
+		JsonNode problem = assertProblem(response, 503, "COGNITO_UNAVAILABLE");
+		assertThat(problem.path("userStatus").asString()).isEqualTo("UNKNOWN");
+		assertThat(auditRows(username)).singleElement().satisfies((row) -> {
+			assertThat(row.get("error_code")).isEqualTo("COGNITO_UNAVAILABLE");
+			assertThat(row.get("user_status")).isEqualTo("UNKNOWN");
+		});
 	}
 
 	@Test

@@ -133,6 +133,17 @@ public final class CognitoWire {
 	}
 
 	/**
+	 * Answers every such call after the first (see {@link #onFirst}) as given.
+	 */
+	public void afterFirst(String operation, String username, ResponseDefinitionBuilder response) {
+		this.server.stubFor(operation(operation).withRequestBody(matchingJsonPath("$.Username", equalTo(username)))
+			.atPriority(1)
+			.inScenario(operation + ":" + username)
+			.whenScenarioStateIs("answered")
+			.willReturn(response));
+	}
+
+	/**
 	 * Enforces Cognito's quota on this operation: at most {@code requests} within any
 	 * {@code window}, the rest answered TooManyRequestsException, the requests within it
 	 * as given.
