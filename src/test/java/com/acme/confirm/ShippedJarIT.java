@@ -1,22 +1,18 @@
 package com.acme.confirm;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import com.acme.confirm.support.Api;
 import com.acme.confirm.support.CognitoLocal;
 import com.acme.confirm.support.IdentityProvider;
+import com.acme.confirm.support.ServiceProcess;
 import com.acme.confirm.support.TestDatabase;
 import com.acme.confirm.support.TestPools;
 import org.jspecify.annotations.Nullable;
@@ -45,15 +41,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("integration")
 class ShippedJarIT {
 
-	private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
-
 	private static final CognitoLocal cognito = CognitoLocal.get();
 
 	private static final IdentityProvider idp = IdentityProvider.get();
 
 	private static final TestDatabase database = TestDatabase.get();
 
-	private static Process process;
+	private static ServiceProcess service;
 
 	private static Path log;
 
@@ -63,36 +57,15 @@ class ShippedJarIT {
 	static void startTheJar() throws Exception {
 		Path jar = Path.of(System.getProperty("confirm.jar", "target/cognito-confirm-service-0.1.0-SNAPSHOT.jar"));
 		assertThat(jar).as("the packaged jar (failsafe runs after package)").isRegularFile();
-		log = jar.resolveSibling("shipped-jar-it.log");
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Dspring.aot.enabled=true",
-				"-Daws.accessKeyId=test-access-key", "-Daws.secretAccessKey=test-secret-key", "-jar", jar.toString(),
-				"--server.port=" + port, "--spring.profiles.active=test",
-				"--spring.config.additional-location=optional:file:" + testResources() + "/",
-				"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + idp.issuerUri(),
-				"--confirm.cognito.endpoint=" + cognito.endpoint(), "--confirm.aws.sts-endpoint=" + cognito.endpoint(),
-				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
-				"--spring.datasource.password=" + database.password()));
-		if (!database.schema().isEmpty()) {
-			command.add("--spring.flyway.default-schema=" + database.schema());
-		}
-		process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
-			.start();
-		api = new Api("http://127.0.0.1:" + port);
-		awaitReadiness();
+		service = ServiceProcess.jar(jar, List.of("-Dspring.aot.enabled=true"), cognito.endpoint().toString());
+		api = service.api();
+		log = service.log();
 	}
 
 	@AfterAll
 	static void stopTheJar() throws InterruptedException {
-		if (process != null) {
-			process.destroy();
-			if (!process.waitFor(30, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-			}
+		if (service != null) {
+			service.terminate();
 		}
 	}
 
@@ -202,40 +175,6 @@ class ShippedJarIT {
 				headers.setBearerAuth(token);
 			}
 		}).retrieve().body(String.class);
-	}
-
-	private static void awaitReadiness() throws Exception {
-		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("the jar exited with " + process.exitValue() + ":\n" + logTail());
-			}
-			try {
-				if (api.exchange(HttpMethod.GET, "/actuator/health/readiness", null, null, Map.of())
-					.getStatusCode()
-					.value() == 200) {
-					return;
-				}
-			}
-			catch (RuntimeException ex) {
-				// not listening yet
-			}
-			Thread.sleep(200);
-		}
-		throw new IllegalStateException("the jar was not ready within " + READY_TIMEOUT + ":\n" + logTail());
-	}
-
-	private static String logTail() throws IOException {
-		List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-		return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-	}
-
-	private static String javaExecutable() {
-		return ProcessHandle.current().info().command().orElse("java");
-	}
-
-	private static Path testResources() throws URISyntaxException {
-		return Path.of(ShippedJarIT.class.getResource("/application-test.yaml").toURI()).getParent();
 	}
 
 }

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.List;
 
 import com.acme.confirm.security.CurrentCaller;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +19,9 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Runs the retention purge on its schedule, the schema migrations at start-up, and audits
- * requests that Spring rejects before their handler runs.
+ * Runs the retention purge on its schedule, the reconciliation of stale PENDING events,
+ * the schema migrations at start-up, and audits requests that Spring rejects before their
+ * handler runs.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -55,6 +59,16 @@ class AuditConfiguration {
 				registrar.addCronTask(retention::purge, properties.purgeCron());
 			}
 		};
+	}
+
+	/**
+	 * Settles stale PENDING events on one replica at a time: a recurring task of the
+	 * cluster's scheduler, whose single execution row any replica may pick.
+	 */
+	@Bean
+	RecurringTask<Void> auditReconciliationTask(AuditReconciliation reconciliation, AuditProperties properties) {
+		return Tasks.recurring("audit-reconciliation", FixedDelay.of(properties.reconcileInterval()))
+			.execute((instance, context) -> reconciliation.run());
 	}
 
 	/**

@@ -78,6 +78,25 @@ public class AuditLog {
 	}
 
 	/**
+	 * Completes an attempt that was left PENDING with the outcome settled later from the
+	 * user's state, marked reconciled.
+	 * @return whether it was recorded; false when the attempt completed meanwhile or the
+	 * write failed (it is tried again on the next run)
+	 */
+	boolean completeReconciled(PendingAudit attempt, AuditCompletion completion) {
+		AuditEvent event = attempt.event().complete(completion, true);
+		try {
+			this.repository.complete(event);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Audit event {} could not be reconciled: {}", event.id(), ex.getClass().getSimpleName());
+			return false;
+		}
+		published(event);
+		return true;
+	}
+
+	/**
 	 * Records an attempt that was refused before it could act, as one completed event.
 	 * @param action the operation
 	 * @param caller who called

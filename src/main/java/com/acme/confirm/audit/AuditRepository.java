@@ -121,6 +121,28 @@ class AuditRepository {
 	}
 
 	/**
+	 * PENDING events that occurred before the cutoff, oldest first.
+	 */
+	List<AuditEvent> findPending(Instant before, int limit) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM audit_event WHERE outcome = 'PENDING' AND occurred_at < ? "
+					+ "ORDER BY occurred_at LIMIT " + limit)
+			.param(utc(before))
+			.query((rs, rowNum) -> AuditRow.read(rs).toEvent())
+			.list();
+	}
+
+	/** How many events are PENDING, and when the oldest occurred. */
+	PendingSummary pendingSummary() {
+		return this.jdbc.sql("SELECT COUNT(*), MIN(occurred_at) FROM audit_event WHERE outcome = 'PENDING'")
+			.query((rs, rowNum) -> {
+				java.time.OffsetDateTime oldest = rs.getObject(2, java.time.OffsetDateTime.class);
+				return new PendingSummary(rs.getLong(1), (oldest != null) ? oldest.toInstant() : null);
+			})
+			.single();
+	}
+
+	/**
 	 * Deletes the completed events that occurred before the cutoff, as a prefix of the
 	 * chain whose last link becomes the new starting point of the verification.
 	 * @return how many events were deleted
@@ -207,6 +229,15 @@ class AuditRepository {
 					this.row.id() };
 		}
 
+	}
+
+	/**
+	 * The PENDING events.
+	 *
+	 * @param count how many
+	 * @param oldest when the oldest occurred
+	 */
+	record PendingSummary(long count, @Nullable Instant oldest) {
 	}
 
 	/**

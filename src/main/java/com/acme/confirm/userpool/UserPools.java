@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -39,6 +40,11 @@ public class UserPools {
 					"User pool '" + userPoolId + "' is not managed by this service.");
 		}
 		return pool;
+	}
+
+	/** The managed pool with this id, if this service manages it. */
+	public Optional<ManagedUserPool> find(String userPoolId) {
+		return Optional.ofNullable(this.byId.get(userPoolId));
 	}
 
 	public Collection<ManagedUserPool> all() {

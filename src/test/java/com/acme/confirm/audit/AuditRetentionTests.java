@@ -36,7 +36,8 @@ class AuditRetentionTests extends IntegrationTests {
 				+ "target_user_pool_id, client_metadata_keys, correlation_id) VALUES ('" + pendingId
 				+ "', TIMESTAMP WITH TIME ZONE '2001-01-01 00:00:00+00', 'ADMIN_CONFIRM_SIGN_UP', 'PENDING', "
 				+ "'someone', '[]', 'eu-west-1_X1', '[]', 'c')");
-		AuditProperties properties = new AuditProperties(Duration.ofDays(30), "-");
+		AuditProperties properties = new AuditProperties(Duration.ofDays(30), "-", Duration.ofMinutes(5),
+				Duration.ofSeconds(30));
 		Clock later = Clock.fixed(Instant.now().plus(Duration.ofDays(31)), ZoneOffset.UTC);
 
 		new AuditRetention(this.repository, properties, later).purge();
