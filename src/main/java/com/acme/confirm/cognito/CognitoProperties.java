@@ -17,8 +17,11 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param endpoint endpoint override (an emulator, a VPC endpoint); unset uses AWS's own
  * regional endpoint
- * @param apiCallTimeout total time budget of one Cognito call, retries included
- * @param apiCallAttemptTimeout time budget of a single attempt of a call
+ * @param apiCallTimeout total time budget of one Cognito call, retries included: two full
+ * attempts and the backoff between them
+ * @param apiCallAttemptTimeout time budget of a single attempt of a call: longer than a
+ * PostConfirmation trigger may take (Cognito waits up to 5 s for it), so that a pool with
+ * a normal trigger does not time out
  * @param connectTimeout time to establish a connection to Cognito
  * @param maxAttempts attempts per call, the first included, under the SDK's standard
  * retry strategy
@@ -35,8 +38,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("confirm.cognito")
-record CognitoProperties(@Nullable URI endpoint, @DefaultValue("5s") Duration apiCallTimeout,
-		@DefaultValue("2s") Duration apiCallAttemptTimeout, @DefaultValue("2s") Duration connectTimeout,
+record CognitoProperties(@Nullable URI endpoint, @DefaultValue("16s") Duration apiCallTimeout,
+		@DefaultValue("7s") Duration apiCallAttemptTimeout, @DefaultValue("2s") Duration connectTimeout,
 		@DefaultValue("3") @Min(1) @Max(10) int maxAttempts, @DefaultValue("50") @Min(1) int maxConnections,
 		@DefaultValue("10") @DecimalMin("0.1") double maxRequestsPerSecond, @DefaultValue("1s") Duration maxBudgetWait,
 		@Nullable URI budgetRedisUrl, @Nullable String budgetRedisPassword) {
