@@ -214,7 +214,7 @@ public final class TestDatabase {
 		if (configured != null) {
 			SQLException refused = connectionFailure(configured, username, password);
 			if (refused == null) {
-				return onServer(configured, username, password, true);
+				return onServer("CONFIRM_TEST_POSTGRES_URL", configured, username, password, true);
 			}
 			if (!answersNothing(refused)) {
 				throw new IllegalStateException("CONFIRM_TEST_POSTGRES_URL=" + configured + " answered but refused "
@@ -230,12 +230,13 @@ public final class TestDatabase {
 			PostgreSQLContainer container = new PostgreSQLContainer("postgres:16-alpine");
 			container.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
-			return onServer(container.getJdbcUrl(), container.getUsername(), container.getPassword(), true);
+			return onServer("a Testcontainers container", container.getJdbcUrl(), container.getUsername(),
+					container.getPassword(), true);
 		}
 		else {
 			SQLException refused = connectionFailure(DEFAULT_URL, username, password);
 			if (refused == null) {
-				return onServer(DEFAULT_URL, username, password, true);
+				return onServer("the default", DEFAULT_URL, username, password, true);
 			}
 			log.info("No Docker engine, and {} as {}: {}: starting an embedded PostgreSQL", DEFAULT_URL, username,
 					refused.getMessage());
@@ -256,12 +257,13 @@ public final class TestDatabase {
 		}
 		Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
 		// the whole cluster goes on close: no schema to drop
-		return onServer(embedded.jdbcUrl(), "postgres", "", false);
+		return onServer("embedded", embedded.jdbcUrl(), "postgres", "", false);
 	}
 
 	/** The database behind a proxy, in a fresh schema (dropped at exit when asked). */
-	private static TestDatabase onServer(String base, String username, String password, boolean dropSchemaAtExit)
-			throws IOException {
+	private static TestDatabase onServer(String source, String base, String username, String password,
+			boolean dropSchemaAtExit) throws IOException {
+		log.info("Test database: PostgreSQL at {} as {} ({})", base, username, source);
 		URI uri = URI.create(base.substring("jdbc:".length()));
 		int port = (uri.getPort() != -1) ? uri.getPort() : 5432;
 		TcpProxy proxy = new TcpProxy(uri.getHost(), port);

@@ -67,7 +67,7 @@ public final class TestRedis {
 			URI uri = URI.create(configured);
 			String refused = connectionFailure(uri);
 			if (refused == null) {
-				return uri;
+				return chosen(uri, "CONFIRM_TEST_REDIS_URL");
 			}
 			log.warn("CONFIRM_TEST_REDIS_URL={} answers nothing ({}): starting an embedded Redis instead", configured,
 					refused);
@@ -77,12 +77,13 @@ public final class TestRedis {
 			GenericContainer<?> redis = new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
 			redis.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(redis::stop));
-			return URI.create("redis://" + redis.getHost() + ":" + redis.getMappedPort(6379));
+			return chosen(URI.create("redis://" + redis.getHost() + ":" + redis.getMappedPort(6379)),
+					"a Testcontainers container");
 		}
 		else {
 			String reply = ping(DEFAULT_URL);
 			if (reply.equals("+PONG")) {
-				return DEFAULT_URL;
+				return chosen(DEFAULT_URL, "the default");
 			}
 			log.info("No Docker engine, and no Redis at {} (PING: {}): starting an embedded Redis", DEFAULT_URL, reply);
 			tried.add("no Docker engine");
@@ -91,7 +92,7 @@ public final class TestRedis {
 		try {
 			EmbeddedRedisServer redis = EmbeddedRedisServer.launch();
 			Runtime.getRuntime().addShutdownHook(new Thread(redis::close));
-			return redis.url();
+			return chosen(redis.url(), "embedded");
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("No Redis for the tests (" + String.join("; ", tried)
@@ -100,6 +101,11 @@ public final class TestRedis {
 					+ "(redis://HOST:PORT) or at " + DEFAULT_URL + "; or redis-server on the PATH (Debian and "
 					+ "Ubuntu: apt-get install redis-server; macOS: brew install redis).", ex);
 		}
+	}
+
+	private static URI chosen(URI redis, String source) {
+		log.info("Test Redis: {} ({})", redis, source);
+		return redis;
 	}
 
 	/** Null when something accepts a TCP connection there, else why not. */
