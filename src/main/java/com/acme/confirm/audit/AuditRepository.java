@@ -3,6 +3,7 @@ package com.acme.confirm.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -136,7 +137,7 @@ class AuditRepository {
 	PendingSummary pendingSummary() {
 		return this.jdbc.sql("SELECT COUNT(*), MIN(occurred_at) FROM audit_event WHERE outcome = 'PENDING'")
 			.query((rs, rowNum) -> {
-				java.time.OffsetDateTime oldest = rs.getObject(2, java.time.OffsetDateTime.class);
+				OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
 				return new PendingSummary(rs.getLong(1), (oldest != null) ? oldest.toInstant() : null);
 			})
 			.single();
@@ -198,7 +199,7 @@ class AuditRepository {
 		}
 	}
 
-	private static java.time.@Nullable OffsetDateTime utc(@Nullable Instant instant) {
+	private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
 		return (instant != null) ? AuditRow.utc(instant) : null;
 	}
 

@@ -76,12 +76,14 @@ class ConfirmationDecisions {
 				requireConfirmable(now);
 				throw CognitoProblem.of(ex).with(ProblemDetails.USER_STATUS, now.status());
 			}
-			// Found UNCONFIRMED, CONFIRMED now: this request did it unless its first
-			// attempt
-			// was refused, which means another caller did.
-			ConfirmationOutcome outcome = ex.mayHaveBeenApplied() ? ConfirmationOutcome.CONFIRMED
-					: ConfirmationOutcome.ALREADY_CONFIRMED;
-			return verifyEmailIfAsked(pool, now, outcome, user.status(), markEmailVerified, now.requestId());
+			// Found UNCONFIRMED, CONFIRMED now: this request did it, unless its
+			// first attempt was refused: then another caller did in between.
+			if (ex.mayHaveBeenApplied()) {
+				return verifyEmailIfAsked(pool, now, ConfirmationOutcome.CONFIRMED, user.status(), markEmailVerified,
+						now.requestId());
+			}
+			return verifyEmailIfAsked(pool, now, ConfirmationOutcome.ALREADY_CONFIRMED, now.status(), markEmailVerified,
+					now.requestId());
 		}
 		return verifyEmailIfAsked(pool, user, ConfirmationOutcome.CONFIRMED, user.status(), markEmailVerified,
 				requestId);

@@ -44,16 +44,21 @@ class PendingConfirmationSettler implements PendingSettler {
 
 	@Override
 	public Optional<AuditCompletion> settle(PendingAudit attempt) {
-		Optional<ManagedUserPool> pool = this.userPools.find(attempt.userPoolId());
-		if (attempt.action() == AuditAction.GET_USER_STATUS || attempt.username() == null) {
+		return settle(attempt.action(), attempt.userPoolId(), attempt.username(), attempt.occurredAt());
+	}
+
+	Optional<AuditCompletion> settle(AuditAction action, String userPoolId, @Nullable String username,
+			Instant occurredAt) {
+		if (action == AuditAction.GET_USER_STATUS || username == null) {
 			return Optional.of(interrupted(null));
 		}
+		Optional<ManagedUserPool> pool = this.userPools.find(userPoolId);
 		if (pool.isEmpty()) {
 			return Optional.of(AuditCompletion.failed(ProblemCode.USER_POOL_NOT_MANAGED, null, null));
 		}
 		CognitoUser user;
 		try {
-			user = this.cognito.getUser(pool.get(), attempt.username());
+			user = this.cognito.getUser(pool.get(), username);
 		}
 		catch (CognitoFailure ex) {
 			if (ex.kind() == CognitoFailure.Kind.USER_NOT_FOUND) {
@@ -65,7 +70,7 @@ class PendingConfirmationSettler implements PendingSettler {
 			return Optional
 				.of(new AuditCompletion(AuditOutcome.FAILED, INTERRUPTED, user.requestId(), user.status(), false));
 		}
-		AuditOutcome outcome = confirmedSince(user, attempt.occurredAt()) ? AuditOutcome.CONFIRMED
+		AuditOutcome outcome = confirmedSince(user, occurredAt) ? AuditOutcome.CONFIRMED
 				: AuditOutcome.ALREADY_CONFIRMED;
 		return Optional.of(new AuditCompletion(outcome, null, user.requestId(), user.status(), false));
 	}

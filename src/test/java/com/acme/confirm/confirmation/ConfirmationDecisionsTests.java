@@ -70,6 +70,7 @@ class ConfirmationDecisionsTests {
 		ConfirmationDecision decision = this.decisions.adminConfirm(POOL, admin("jane", false));
 
 		assertThat(decision.outcome()).isEqualTo(ConfirmationOutcome.ALREADY_CONFIRMED);
+		assertThat(decision.previousStatus()).isEqualTo(CognitoUser.CONFIRMED);
 		assertThat(decision.cognitoRequestId()).isEqualTo("read-2");
 		assertThat(this.cognito.calls).containsExactly("AdminGetUser jane", "AdminConfirmSignUp jane",
 				"AdminGetUser jane");
