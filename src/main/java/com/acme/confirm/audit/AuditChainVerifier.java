@@ -33,7 +33,7 @@ class AuditChainVerifier {
 		long checked = 0;
 		while (true) {
 			List<ChainedRow> batch = this.jdbc
-				.sql("SELECT " + AuditRepository.COLUMNS
+				.sql("SELECT " + AuditRow.COLUMNS
 						+ ", chain_seq, prev_hash, hash FROM audit_event WHERE chain_seq >= ? "
 						+ "ORDER BY chain_seq LIMIT " + VERIFY_BATCH)
 				.param(expectedSeq)

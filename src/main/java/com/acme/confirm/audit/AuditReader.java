@@ -24,14 +24,14 @@ import org.springframework.stereotype.Service;
 @Service
 class AuditReader {
 
-	private final AuditRepository repository;
+	private final AuditQueries queries;
 
 	private final AuditChainVerifier verifier;
 
 	private final Authorization authorization;
 
-	AuditReader(AuditRepository repository, AuditChainVerifier verifier, Authorization authorization) {
-		this.repository = repository;
+	AuditReader(AuditQueries queries, AuditChainVerifier verifier, Authorization authorization) {
+		this.queries = queries;
 		this.verifier = verifier;
 		this.authorization = authorization;
 	}
@@ -39,13 +39,13 @@ class AuditReader {
 	AuditEventPage find(Caller caller, AuditQuery query) {
 		this.authorization.requireAuditReader(caller);
 		int limit = query.limit();
-		AuditRepository.Cursor after = decode(query.pageToken());
-		List<AuditRow> rows = reading(() -> this.repository.find(query, after, limit + 1));
+		AuditQueries.Cursor after = decode(query.pageToken());
+		List<AuditRow> rows = reading(() -> this.queries.find(query, after, limit + 1));
 		String next = null;
 		if (rows.size() > limit) {
 			rows = rows.subList(0, limit);
 			AuditRow last = rows.get(limit - 1);
-			next = encode(new AuditRepository.Cursor(last.occurredAt(), last.id()));
+			next = encode(new AuditQueries.Cursor(last.occurredAt(), last.id()));
 		}
 		return new AuditEventPage(rows.stream().map(AuditRow::toEvent).toList(), next);
 	}
@@ -64,12 +64,12 @@ class AuditReader {
 		}
 	}
 
-	private static String encode(AuditRepository.Cursor cursor) {
+	private static String encode(AuditQueries.Cursor cursor) {
 		String text = cursor.occurredAt() + "|" + cursor.id();
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static AuditRepository.@Nullable Cursor decode(@Nullable String token) {
+	private static AuditQueries.@Nullable Cursor decode(@Nullable String token) {
 		if (token == null || token.isEmpty()) {
 			return null;
 		}
@@ -78,7 +78,7 @@ class AuditReader {
 			if (parts.length != 2) {
 				throw new IllegalArgumentException("not a cursor");
 			}
-			return new AuditRepository.Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+			return new AuditQueries.Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
 		}
 		catch (IllegalArgumentException | DateTimeParseException ex) {
 			throw new ProblemException(ProblemCode.VALIDATION_FAILED, "pageToken is not one this service issued.")

@@ -30,7 +30,7 @@ class AuditReconciliation {
 	/** The most attempts settled in one run; the next run takes the rest. */
 	static final int BATCH = 100;
 
-	private final AuditRepository repository;
+	private final AuditQueries queries;
 
 	private final AuditLog auditLog;
 
@@ -46,9 +46,9 @@ class AuditReconciliation {
 
 	private final AtomicLong oldestSeconds = new AtomicLong();
 
-	AuditReconciliation(AuditRepository repository, AuditLog auditLog, PendingSettler settler,
-			AuditProperties properties, Clock clock, MeterRegistry meterRegistry) {
-		this.repository = repository;
+	AuditReconciliation(AuditQueries queries, AuditLog auditLog, PendingSettler settler, AuditProperties properties,
+			Clock clock, MeterRegistry meterRegistry) {
+		this.queries = queries;
 		this.auditLog = auditLog;
 		this.settler = settler;
 		this.reconcileAfter = properties.reconcileAfter();
@@ -69,10 +69,10 @@ class AuditReconciliation {
 	 */
 	int run() {
 		Instant now = this.clock.instant();
-		AuditRepository.PendingSummary summary = this.repository.pendingSummary();
+		AuditQueries.PendingSummary summary = this.queries.pendingSummary();
 		this.pending.set(summary.count());
 		this.oldestSeconds.set((summary.oldest() != null) ? Duration.between(summary.oldest(), now).toSeconds() : 0);
-		List<AuditEvent> stale = this.repository.findPending(now.minus(this.reconcileAfter), BATCH);
+		List<AuditEvent> stale = this.queries.findPending(now.minus(this.reconcileAfter), BATCH);
 		int settled = 0;
 		for (AuditEvent event : stale) {
 			PendingAudit attempt = new PendingAudit(event);

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,11 +27,6 @@ class AuditRepository {
 
 	static final String HEAD = "SELECT last_seq, last_hash, purged_through_seq, purged_through_hash "
 			+ "FROM audit_chain_head WHERE id = 1";
-
-	static final String COLUMNS = "id, occurred_at, completed_at, action, outcome, error_code, actor_subject, "
-			+ "actor_issuer, actor_client_id, actor_roles, target_user_pool_id, target_username, "
-			+ "target_app_client_id, reason, client_metadata_keys, correlation_id, cognito_request_id, source_ip, "
-			+ "user_agent, duration_ms, user_status, email_verified_set, reconciled";
 
 	private static final String COMPLETE = "UPDATE audit_event SET completed_at = ?, outcome = ?, error_code = ?, "
 			+ "cognito_request_id = ?, duration_ms = ?, user_status = ?, email_verified_set = ?, reconciled = ?, "
@@ -99,50 +93,6 @@ class AuditRepository {
 		});
 	}
 
-	List<AuditRow> find(AuditQuery query, @Nullable Cursor after, int limit) {
-		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_event WHERE 1 = 1");
-		List<Object> params = new ArrayList<>();
-		condition(sql, params, "target_user_pool_id = ?", query.userPoolId());
-		condition(sql, params, "target_username = ?", query.username());
-		condition(sql, params, "actor_subject = ?", query.actor());
-		condition(sql, params, "action = ?", (query.action() != null) ? query.action().name() : null);
-		condition(sql, params, "outcome = ?", (query.outcome() != null) ? query.outcome().name() : null);
-		condition(sql, params, "occurred_at >= ?", (query.from() != null) ? utc(query.from()) : null);
-		condition(sql, params, "occurred_at < ?", (query.to() != null) ? utc(query.to()) : null);
-		if (after != null) {
-			// The first condition is the index range;
-			// the second breaks ties within one instant.
-			sql.append(" AND occurred_at <= ? AND (occurred_at < ? OR id < ?)");
-			params.add(utc(after.occurredAt()));
-			params.add(utc(after.occurredAt()));
-			params.add(after.id());
-		}
-		sql.append(" ORDER BY occurred_at DESC, id DESC LIMIT ").append(limit);
-		return this.jdbc.sql(sql.toString()).params(params).query((rs, rowNum) -> AuditRow.read(rs)).list();
-	}
-
-	/**
-	 * PENDING events that occurred before the cutoff, oldest first.
-	 */
-	List<AuditEvent> findPending(Instant before, int limit) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM audit_event WHERE outcome = 'PENDING' AND occurred_at < ? "
-					+ "ORDER BY occurred_at LIMIT " + limit)
-			.param(utc(before))
-			.query((rs, rowNum) -> AuditRow.read(rs).toEvent())
-			.list();
-	}
-
-	/** How many events are PENDING, and when the oldest occurred. */
-	PendingSummary pendingSummary() {
-		return this.jdbc.sql("SELECT COUNT(*), MIN(occurred_at) FROM audit_event WHERE outcome = 'PENDING'")
-			.query((rs, rowNum) -> {
-				OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
-				return new PendingSummary(rs.getLong(1), (oldest != null) ? oldest.toInstant() : null);
-			})
-			.single();
-	}
-
 	/**
 	 * Deletes the completed events that occurred before the cutoff, as a prefix of the
 	 * chain whose last link becomes the new starting point of the verification.
@@ -181,7 +131,7 @@ class AuditRepository {
 
 	private void insert(AuditRow row, @Nullable Long seq, @Nullable String prevHash, @Nullable String hash) {
 		this.jdbc
-			.sql("INSERT INTO audit_event (" + COLUMNS + ", chain_seq, prev_hash, hash) "
+			.sql("INSERT INTO audit_event (" + AuditRow.COLUMNS + ", chain_seq, prev_hash, hash) "
 					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(row.id(), utc(row.occurredAt()), utc(row.completedAt()), row.action(), row.outcome(),
 					row.errorCode(), row.actorSubject(), row.actorIssuer(), row.actorClientId(), row.actorRoles(),
@@ -190,13 +140,6 @@ class AuditRepository {
 					row.userAgent(), row.durationMs(), row.userStatus(), row.emailVerifiedSet(), row.reconciled(), seq,
 					prevHash, hash)
 			.update();
-	}
-
-	private static void condition(StringBuilder sql, List<Object> params, String condition, @Nullable Object value) {
-		if (value != null) {
-			sql.append(" AND ").append(condition);
-			params.add(value);
-		}
 	}
 
 	private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
@@ -230,24 +173,6 @@ class AuditRepository {
 					this.row.id() };
 		}
 
-	}
-
-	/**
-	 * The PENDING events.
-	 *
-	 * @param count how many
-	 * @param oldest when the oldest occurred
-	 */
-	record PendingSummary(long count, @Nullable Instant oldest) {
-	}
-
-	/**
-	 * Where a page of events ends.
-	 *
-	 * @param occurredAt the last event's time
-	 * @param id the last event's id
-	 */
-	record Cursor(Instant occurredAt, UUID id) {
 	}
 
 }

@@ -33,6 +33,12 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 
 	static final String GENESIS_HASH = "0".repeat(64);
 
+	/** The columns of an event, in the order {@link #read} and the inserts use. */
+	static final String COLUMNS = "id, occurred_at, completed_at, action, outcome, error_code, actor_subject, "
+			+ "actor_issuer, actor_client_id, actor_roles, target_user_pool_id, target_username, "
+			+ "target_app_client_id, reason, client_metadata_keys, correlation_id, cognito_request_id, source_ip, "
+			+ "user_agent, duration_ms, user_status, email_verified_set, reconciled";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
