@@ -33,9 +33,9 @@ class ConfigurationFailureTests {
 						"confirm.userPools[customers].appClients[web].id"),
 				Arguments.of("confirm.cognito.max-attempts=0", "confirm.cognito.max-attempts"),
 				Arguments.of("confirm.cognito.api-call-timeout=oops", "confirm.cognito.api-call-timeout"),
-				Arguments.of("confirm.cognito.api-call-attempt-timeout=10s",
+				Arguments.of("confirm.cognito.api-call-attempt-timeout=20s",
 						"confirm.cognito.api-call-attempt-timeout"),
-				Arguments.of("confirm.cognito.max-budget-wait=3s", "confirm.cognito.max-budget-wait"),
+				Arguments.of("confirm.cognito.max-budget-wait=8s", "confirm.cognito.max-budget-wait"),
 				Arguments.of("confirm.security.roles-claim= ", "confirm.security.roles-claim"), Arguments
 					.of("confirm.user-pools.other.id=eu-west-1_Same1", "is already configured as confirm.user-pools."));
 	}
