@@ -5,6 +5,9 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import org.slf4j.Logger;
@@ -14,6 +17,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The scheduler over the tasks the features contribute. It starts once the application is
@@ -26,7 +30,8 @@ class SchedulingConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(SchedulingConfiguration.class);
 
 	@Bean(destroyMethod = "stop")
-	Scheduler taskScheduler(DataSource dataSource, List<Task<?>> tasks, SchedulingProperties properties) {
+	Scheduler taskScheduler(DataSource dataSource, List<Task<?>> tasks, SchedulingProperties properties,
+			Environment environment) {
 		List<RecurringTask<?>> recurring = tasks.stream()
 			.filter(RecurringTask.class::isInstance)
 			.<RecurringTask<?>>map(RecurringTask.class::cast)
@@ -40,7 +45,18 @@ class SchedulingConfiguration {
 			.heartbeatInterval(properties.heartbeatInterval())
 			.missedHeartbeatsLimit(properties.missedHeartbeatsLimit())
 			.shutdownMaxWait(properties.shutdownMaxWait())
+			.jdbcCustomization(jdbcCustomization(environment.getProperty("spring.datasource.url", "")))
 			.build();
+	}
+
+	/**
+	 * Chosen from the URL, not detected over a connection: the scheduler is built before
+	 * the database needs to answer (the image's training run has none, a replica may
+	 * start while it is briefly away).
+	 */
+	static JdbcCustomization jdbcCustomization(String url) {
+		return url.startsWith("jdbc:postgresql:") ? new PostgreSqlJdbcCustomization(false, false)
+				: new DefaultJdbcCustomization(false);
 	}
 
 	@Bean
