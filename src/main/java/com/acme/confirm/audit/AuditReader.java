@@ -1,6 +1,7 @@
 package com.acme.confirm.audit;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -17,12 +18,19 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Reads the audit trail for callers with AUDIT_READ.
  */
 @Service
 class AuditReader {
+
+	/**
+	 * An incremental verification takes well under that; asking again costs one read of a
+	 * locked row, so a caller waiting out a longer, full one may ask a few times.
+	 */
+	private static final Duration VERIFICATION_RETRY_AFTER = Duration.ofSeconds(2);
 
 	private final AuditQueries queries;
 
@@ -50,16 +58,23 @@ class AuditReader {
 		return new AuditEventPage(rows.stream().map(AuditRow::toEvent).toList(), next);
 	}
 
-	ChainVerification verify(Caller caller) {
+	/**
+	 * Verifies the chain; while another verification runs (in any instance), the caller
+	 * is asked to come back rather than handed an older verdict it did not ask for.
+	 */
+	ChainVerification verify(Caller caller, boolean full) {
 		this.authorization.requireAuditReader(caller);
-		return reading(this.verifier::verify);
+		return reading(() -> this.verifier.verify(full)).orElseThrow(() -> new ProblemException(ProblemCode.THROTTLED,
+				"Another verification of the audit chain is running; retry after the time given in Retry-After.")
+			.retryAfter(VERIFICATION_RETRY_AFTER));
 	}
 
 	private static <T> T reading(Supplier<T> read) {
 		try {
 			return read.get();
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | TransactionException ex) {
+			// the verification's transaction fails to begin with a TransactionException
 			throw new ProblemException(ProblemCode.AUDIT_UNAVAILABLE, "The audit trail could not be read.", ex);
 		}
 	}

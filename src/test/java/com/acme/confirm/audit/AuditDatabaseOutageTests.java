@@ -20,7 +20,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The audit database lost before the service calls Cognito (AUDIT_UNAVAILABLE, Cognito
- * untouched) and while it does (Cognito's result answered, the event left PENDING).
+ * untouched) and while it does (Cognito's result answered, the event left PENDING), and
+ * when the chain is to be verified (AUDIT_UNAVAILABLE).
  */
 class AuditDatabaseOutageTests extends IntegrationTests {
 
@@ -80,6 +81,15 @@ class AuditDatabaseOutageTests extends IntegrationTests {
 		JsonNode pending = this.auditTrail.onlyEvent("outcome=PENDING&username=" + username);
 		assertThat(pending.path("id").asString()).isEqualTo(response.getBody().path("auditEventId").asString());
 		assertThat(pending.has("completedAt")).isFalse();
+	}
+
+	@Test
+	void verificationWhenDatabaseDownThenAuditUnavailable() {
+		this.database.cut();
+
+		ResponseEntity<JsonNode> response = this.auditTrail.verificationResponse("");
+
+		assertProblem(response, 503, "AUDIT_UNAVAILABLE");
 	}
 
 }

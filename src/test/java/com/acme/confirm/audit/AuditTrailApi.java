@@ -54,8 +54,23 @@ final class AuditTrailApi {
 		return events.get(0);
 	}
 
+	/**
+	 * A full verification: every link re-hashed from the last purged one, as every
+	 * verification was before the checkpoint.
+	 */
 	JsonNode verification() {
+		return get("/api/v1/audit-events/verification?full=true");
+	}
+
+	/** A verification from the checkpoint, the endpoint's default. */
+	JsonNode incrementalVerification() {
 		return get("/api/v1/audit-events/verification");
+	}
+
+	/** The verification's answer as it is, whatever its status. */
+	ResponseEntity<JsonNode> verificationResponse(String query) {
+		return this.api.get()
+			.exchange(HttpMethod.GET, "/api/v1/audit-events/verification" + query, auditor(), null, Map.of());
 	}
 
 }
