@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpMethod;
@@ -43,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (failsafe); the log is {@code target/shipped-jar-it.log}.
  */
 @Tag("integration")
+@ExtendWith(TestDatabase.Required.class)
 class ShippedJarIT {
 
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
