@@ -83,6 +83,9 @@ class ObservabilityTests extends IntegrationTests {
 		assertThat(readiness.getBody().path("components").path("db").path("status").asString()).isEqualTo("UP");
 		assertThat(readiness.getBody().path("components").path("circuitBreakers").path("status").asString())
 			.isEqualTo("UP");
+		assertThat(
+				readiness.getBody().path("components").path("cognitoBudget").path("details").path("store").asString())
+			.isEqualTo("memory");
 	}
 
 	@Test

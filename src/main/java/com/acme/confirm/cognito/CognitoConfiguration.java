@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -43,9 +44,19 @@ class CognitoConfiguration {
 		return new CognitoClients(properties, aws, cognitoHttpClient, awsCredentialsProvider, cognitoBudget);
 	}
 
+	/**
+	 * In Redis when a URL is given, connected in the background: a Redis that is down
+	 * does not keep the service from starting.
+	 */
 	@Bean(destroyMethod = "close")
 	CognitoBudget cognitoBudget(CognitoProperties properties, MeterRegistry meterRegistry) {
 		return CognitoBudget.of(properties, meterRegistry);
+	}
+
+	/** Readiness shows a degraded budget without failing (see application.yaml). */
+	@Bean
+	HealthIndicator cognitoBudgetHealthIndicator(CognitoBudget cognitoBudget) {
+		return cognitoBudget::health;
 	}
 
 }
