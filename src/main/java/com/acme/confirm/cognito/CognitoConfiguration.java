@@ -1,5 +1,7 @@
 package com.acme.confirm.cognito;
 
+import com.acme.confirm.userpool.UserPools;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -57,6 +59,11 @@ class CognitoConfiguration {
 	@Bean
 	HealthIndicator cognitoBudgetHealthIndicator(CognitoBudget cognitoBudget) {
 		return cognitoBudget::health;
+	}
+
+	@Bean
+	CognitoCircuitBreakers cognitoCircuitBreakers(CircuitBreakerRegistry circuitBreakerRegistry, UserPools pools) {
+		return new CognitoCircuitBreakers(circuitBreakerRegistry, pools);
 	}
 
 }

@@ -1,6 +1,5 @@
 package com.acme.confirm.cognito;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -10,7 +9,6 @@ import java.util.function.Supplier;
 import com.acme.confirm.userpool.ManagedUserPool;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
@@ -33,9 +31,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserContext
 import org.springframework.stereotype.Component;
 
 /**
- * The Cognito operations through the AWS SDK, each call through the circuit breaker,
- * within the budget of its quota category, and timed. Every SDK failure leaves as a
- * {@link CognitoFailure}.
+ * The Cognito operations through the AWS SDK, each call through its region's and role's
+ * circuit breaker, within the budget of its quota category, and timed. Every SDK failure
+ * leaves as a {@link CognitoFailure}.
  */
 @Component
 class SdkCognitoOperations implements CognitoOperations {
@@ -48,19 +46,16 @@ class SdkCognitoOperations implements CognitoOperations {
 
 	private final CognitoClients clients;
 
-	/** The circuit breaker's name in {@code resilience4j.circuitbreaker.instances}. */
-	static final String CIRCUIT_BREAKER = "cognito";
-
-	private final CircuitBreaker circuitBreaker;
+	private final CognitoCircuitBreakers circuitBreakers;
 
 	private final CognitoBudget budget;
 
 	private final MeterRegistry meterRegistry;
 
-	SdkCognitoOperations(CognitoClients clients, CircuitBreakerRegistry circuitBreakers, CognitoBudget budget,
+	SdkCognitoOperations(CognitoClients clients, CognitoCircuitBreakers circuitBreakers, CognitoBudget budget,
 			MeterRegistry meterRegistry) {
 		this.clients = clients;
-		this.circuitBreaker = circuitBreakers.circuitBreaker(CIRCUIT_BREAKER);
+		this.circuitBreakers = circuitBreakers;
 		this.budget = budget;
 		this.meterRegistry = meterRegistry;
 	}
@@ -146,8 +141,8 @@ class SdkCognitoOperations implements CognitoOperations {
 	}
 
 	/**
-	 * Makes the call: not at all while the circuit is open (Cognito has been failing
-	 * there; calls are answered COGNITO_UNAVAILABLE at once instead of piling up
+	 * Makes the call: not at all while the pool's circuit is open (Cognito has been
+	 * failing there; calls are answered COGNITO_UNAVAILABLE at once instead of piling up
 	 * threads), else once its first attempt has its token from the budget, through the
 	 * circuit breaker. The call's time is measured from then on (the wait for the token
 	 * is {@code confirm.cognito.budget.wait}); a call the budget refused is recorded with
@@ -155,7 +150,7 @@ class SdkCognitoOperations implements CognitoOperations {
 	 */
 	private <Q extends CognitoIdentityProviderRequest, R extends AwsResponse> R call(String operation,
 			ManagedUserPool pool, Q request, BiFunction<CognitoIdentityProviderClient, Q, R> sdk) {
-		CircuitBreaker circuitBreaker = this.circuitBreaker;
+		CircuitBreaker circuitBreaker = this.circuitBreakers.forPool(pool);
 		Timer.Sample sample = Timer.start(this.meterRegistry);
 		String error = "none";
 		try {
@@ -172,7 +167,7 @@ class SdkCognitoOperations implements CognitoOperations {
 			error = "CIRCUIT_OPEN";
 			throw new CognitoFailure(CognitoFailure.Kind.CIRCUIT_OPEN,
 					"Cognito has been failing; calls are suspended for a while (open circuit).", null, null,
-					openWait(circuitBreaker), 0, ex);
+					CognitoCircuitBreakers.openWait(circuitBreaker), 0, ex);
 		}
 		catch (CognitoFailure ex) {
 			error = (ex.cognitoError() != null) ? ex.cognitoError() : errorTag(ex.kind());
@@ -201,12 +196,6 @@ class SdkCognitoOperations implements CognitoOperations {
 		return (Q) request.toBuilder()
 			.overrideConfiguration(this.budget.awaitFirstAttempt(category, Region.of(pool.region())))
 			.build();
-	}
-
-	/** How long the circuit stays open: the earliest a retry can be let through. */
-	private static Duration openWait(CircuitBreaker circuitBreaker) {
-		return Duration
-			.ofMillis(circuitBreaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
 	}
 
 	private static boolean isOpen(CircuitBreaker circuitBreaker) {
