@@ -69,7 +69,8 @@ class ObservabilityTests extends IntegrationTests {
 		// Spring Security's per-filter observations are off (their cost, bench/run.sh).
 		assertThat(lines).noneMatch((line) -> line.startsWith("spring_security_"));
 		assertThat(lines).anyMatch((line) -> line.startsWith("resilience4j_circuitbreaker_state{")
-				&& line.contains("name=\"cognito\"") && line.contains("state=\"closed\"") && line.endsWith(" 1.0"));
+				&& line.contains("name=\"cognito-us-east-1\"") && line.contains("state=\"closed\"")
+				&& line.endsWith(" 1.0"));
 	}
 
 	@Test
@@ -83,6 +84,9 @@ class ObservabilityTests extends IntegrationTests {
 		assertThat(readiness.getBody().path("components").path("db").path("status").asString()).isEqualTo("UP");
 		assertThat(readiness.getBody().path("components").path("circuitBreakers").path("status").asString())
 			.isEqualTo("UP");
+		assertThat(
+				readiness.getBody().path("components").path("cognitoBudget").path("details").path("store").asString())
+			.isEqualTo("memory");
 	}
 
 	@Test

@@ -1,11 +1,14 @@
 package com.acme.confirm.cognito;
 
+import com.acme.confirm.userpool.UserPools;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -43,9 +46,24 @@ class CognitoConfiguration {
 		return new CognitoClients(properties, aws, cognitoHttpClient, awsCredentialsProvider, cognitoBudget);
 	}
 
+	/**
+	 * In Redis when a URL is given, connected in the background: a Redis that is down
+	 * does not keep the service from starting.
+	 */
 	@Bean(destroyMethod = "close")
 	CognitoBudget cognitoBudget(CognitoProperties properties, MeterRegistry meterRegistry) {
 		return CognitoBudget.of(properties, meterRegistry);
+	}
+
+	/** Readiness shows a degraded budget without failing (see application.yaml). */
+	@Bean
+	HealthIndicator cognitoBudgetHealthIndicator(CognitoBudget cognitoBudget) {
+		return cognitoBudget::health;
+	}
+
+	@Bean
+	CognitoCircuitBreakers cognitoCircuitBreakers(CircuitBreakerRegistry circuitBreakerRegistry, UserPools pools) {
+		return new CognitoCircuitBreakers(circuitBreakerRegistry, pools);
 	}
 
 }

@@ -90,13 +90,14 @@ public class CognitoFailure extends RuntimeException {
 	/**
 	 * Whether Cognito may have done what was asked although the call failed: an attempt
 	 * went out and its answer was lost (a timeout, a 5xx, a reset connection), a trigger
-	 * failed after the change, or a retry was refused as NotAuthorized or ExpiredCode,
-	 * which is how Cognito answers a repeat of what an earlier attempt already did. Only
-	 * the user's state can tell.
+	 * failed after the change, a retry was refused as NotAuthorized or ExpiredCode, which
+	 * is how Cognito answers a repeat of what an earlier attempt already did, or a retry
+	 * found no room in the budget after attempts whose answers made the SDK retry (a
+	 * timeout or 5xx among them). Only the user's state can tell.
 	 */
 	public boolean mayHaveBeenApplied() {
 		return switch (this.kind) {
-			case TIMEOUT, UNAVAILABLE, TRIGGER_FAILED -> this.attempts > 0;
+			case TIMEOUT, UNAVAILABLE, TRIGGER_FAILED, BUDGET_EXHAUSTED -> this.attempts > 0;
 			case REJECTED, CODE_EXPIRED -> this.attempts > 1 && (is(NOT_AUTHORIZED) || is(EXPIRED_CODE));
 			default -> false;
 		};
@@ -130,7 +131,10 @@ public class CognitoFailure extends RuntimeException {
 		/** Cognito throttled the call, after the SDK's retries. */
 		THROTTLED,
 
-		/** The service's own share of Cognito's request rate is used up; not sent. */
+		/**
+		 * The service's own share of Cognito's request rate is used up: the call, or its
+		 * retry after {@code attempts} were sent, was not sent.
+		 */
 		BUDGET_EXHAUSTED,
 
 		/** A Lambda trigger of the pool failed. */

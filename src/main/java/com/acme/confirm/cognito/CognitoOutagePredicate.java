@@ -5,8 +5,7 @@ import java.util.function.Predicate;
 /**
  * What the circuit breaker counts as Cognito failing: no answer in time or a 5xx. A
  * rejection of the request (a wrong code, a missing user, throttling) is Cognito working.
- * Named in
- * {@code resilience4j.circuitbreaker.instances.cognito.record-failure-predicate}.
+ * Named in {@code resilience4j.circuitbreaker.configs.cognito.record-failure-predicate}.
  */
 public final class CognitoOutagePredicate implements Predicate<Throwable> {
 

@@ -1,15 +1,14 @@
 package com.acme.confirm.cognito;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import com.acme.confirm.userpool.ManagedUserPool;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
@@ -17,17 +16,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminConfirmSignUpRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AnalyticsMetadataType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminUpdateUserAttributesRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmSignUpRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserContextDataType;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The Cognito operations through the AWS SDK, each call through the circuit breaker and
- * timed. Every SDK failure leaves as a {@link CognitoFailure}.
+ * The Cognito operations through the AWS SDK, each call through its region's and role's
+ * circuit breaker, within the budget of its quota category, and timed. Every SDK failure
+ * leaves as a {@link CognitoFailure}.
  */
 @Component
 class SdkCognitoOperations implements CognitoOperations {
@@ -38,18 +44,19 @@ class SdkCognitoOperations implements CognitoOperations {
 
 	private static final String EMAIL_VERIFIED = "email_verified";
 
-	/** The circuit breaker's name in {@code resilience4j.circuitbreaker.instances}. */
-	static final String CIRCUIT_BREAKER = "cognito";
-
 	private final CognitoClients clients;
 
-	private final CircuitBreaker circuitBreaker;
+	private final CognitoCircuitBreakers circuitBreakers;
+
+	private final CognitoBudget budget;
 
 	private final MeterRegistry meterRegistry;
 
-	SdkCognitoOperations(CognitoClients clients, CircuitBreakerRegistry circuitBreakers, MeterRegistry meterRegistry) {
+	SdkCognitoOperations(CognitoClients clients, CognitoCircuitBreakers circuitBreakers, CognitoBudget budget,
+			MeterRegistry meterRegistry) {
 		this.clients = clients;
-		this.circuitBreaker = circuitBreakers.circuitBreaker(CIRCUIT_BREAKER);
+		this.circuitBreakers = circuitBreakers;
+		this.budget = budget;
 		this.meterRegistry = meterRegistry;
 	}
 
@@ -58,8 +65,9 @@ class SdkCognitoOperations implements CognitoOperations {
 	 */
 	@Override
 	public CognitoUser getUser(ManagedUserPool pool, String username) {
-		AdminGetUserResponse user = call("AdminGetUser", pool, () -> this.clients.forPool(pool)
-			.adminGetUser((request) -> request.userPoolId(pool.id()).username(username)));
+		AdminGetUserResponse user = call("AdminGetUser", pool,
+				AdminGetUserRequest.builder().userPoolId(pool.id()).username(username).build(),
+				CognitoIdentityProviderClient::adminGetUser);
 		Map<String, String> attributes = new HashMap<>();
 		user.userAttributes().forEach((attribute) -> attributes.put(attribute.name(), attribute.value()));
 		return new CognitoUser(user.username(), user.userStatusAsString(), Boolean.TRUE.equals(user.enabled()),
@@ -68,18 +76,19 @@ class SdkCognitoOperations implements CognitoOperations {
 	}
 
 	/**
-	 * AdminConfirmSignUp, within the service's share of Cognito's request rate (each
-	 * attempt waits for the {@link CognitoBudget}).
+	 * AdminConfirmSignUp, within the service's share of Cognito's UserCreation rate.
 	 * @return Cognito's request id
 	 */
 	@Override
 	public @Nullable String adminConfirmSignUp(ManagedUserPool pool, String username,
 			Map<String, String> clientMetadata) {
 		return requestId(call("AdminConfirmSignUp", pool,
-				() -> this.clients.forPool(pool)
-					.adminConfirmSignUp((request) -> request.userPoolId(pool.id())
-						.username(username)
-						.clientMetadata(clientMetadata.isEmpty() ? null : clientMetadata))));
+				AdminConfirmSignUpRequest.builder()
+					.userPoolId(pool.id())
+					.username(username)
+					.clientMetadata(clientMetadata.isEmpty() ? null : clientMetadata)
+					.build(),
+				CognitoIdentityProviderClient::adminConfirmSignUp));
 	}
 
 	/**
@@ -92,17 +101,18 @@ class SdkCognitoOperations implements CognitoOperations {
 	@Override
 	public @Nullable String markEmailVerified(ManagedUserPool pool, String username, String email) {
 		return requestId(call("AdminUpdateUserAttributes", pool,
-				() -> this.clients.forPool(pool)
-					.adminUpdateUserAttributes((request) -> request.userPoolId(pool.id())
-						.username(username)
-						.userAttributes(AttributeType.builder().name(EMAIL).value(email).build(),
-								AttributeType.builder().name(EMAIL_VERIFIED).value("true").build()))));
+				AdminUpdateUserAttributesRequest.builder()
+					.userPoolId(pool.id())
+					.username(username)
+					.userAttributes(AttributeType.builder().name(EMAIL).value(email).build(),
+							AttributeType.builder().name(EMAIL_VERIFIED).value("true").build())
+					.build(),
+				CognitoIdentityProviderClient::adminUpdateUserAttributes));
 	}
 
 	/**
 	 * ConfirmSignUp, with the SecretHash computed here when the client has a secret,
-	 * within the service's share of Cognito's request rate (each attempt waits for the
-	 * {@link CognitoBudget}).
+	 * within the service's share of Cognito's UserCreation rate.
 	 * @return Cognito's request id
 	 */
 	@Override
@@ -126,25 +136,38 @@ class SdkCognitoOperations implements CognitoOperations {
 			request.analyticsMetadata(
 					AnalyticsMetadataType.builder().analyticsEndpointId(call.analyticsEndpointId()).build());
 		}
-		return requestId(call("ConfirmSignUp", call.pool(),
-				() -> this.clients.forPool(call.pool()).confirmSignUp(request.build())));
+		return requestId(
+				call("ConfirmSignUp", call.pool(), request.build(), CognitoIdentityProviderClient::confirmSignUp));
 	}
 
 	/**
-	 * Makes the call through the circuit breaker: while Cognito is failing, calls are
-	 * answered COGNITO_UNAVAILABLE at once instead of piling up threads.
+	 * Makes the call: not at all while the pool's circuit is open (Cognito has been
+	 * failing there; calls are answered COGNITO_UNAVAILABLE at once instead of piling up
+	 * threads), else once its first attempt has its token from the budget, through the
+	 * circuit breaker. The call's time is measured from then on (the wait for the token
+	 * is {@code confirm.cognito.budget.wait}); a call the budget refused is recorded with
+	 * its wait.
 	 */
-	private <R extends AwsResponse> R call(String operation, ManagedUserPool pool, Supplier<R> call) {
+	private <Q extends CognitoIdentityProviderRequest, R extends AwsResponse> R call(String operation,
+			ManagedUserPool pool, Q request, BiFunction<CognitoIdentityProviderClient, Q, R> sdk) {
+		CircuitBreaker circuitBreaker = this.circuitBreakers.forPool(pool);
 		Timer.Sample sample = Timer.start(this.meterRegistry);
 		String error = "none";
 		try {
-			return this.circuitBreaker.executeSupplier(() -> translated(operation, pool, call));
+			if (isOpen(circuitBreaker)) {
+				// no queueing for a token that the call could not use
+				throw CallNotPermittedException.createCallNotPermittedException(circuitBreaker);
+			}
+			Q paid = firstAttemptPaid(request, pool);
+			sample = Timer.start(this.meterRegistry);
+			return circuitBreaker
+				.executeSupplier(() -> translated(operation, pool, () -> sdk.apply(this.clients.forPool(pool), paid)));
 		}
 		catch (CallNotPermittedException ex) {
 			error = "CIRCUIT_OPEN";
 			throw new CognitoFailure(CognitoFailure.Kind.CIRCUIT_OPEN,
-					"Cognito has been failing; calls are suspended for a while (open circuit).", null, null, openWait(),
-					0, ex);
+					"Cognito has been failing; calls are suspended for a while (open circuit).", null, null,
+					CognitoCircuitBreakers.openWait(circuitBreaker), 0, ex);
 		}
 		catch (CognitoFailure ex) {
 			error = (ex.cognitoError() != null) ? ex.cognitoError() : errorTag(ex.kind());
@@ -160,6 +183,26 @@ class SdkCognitoOperations implements CognitoOperations {
 		}
 	}
 
+	/**
+	 * Waits for the first attempt's token and marks the request so that the budget's
+	 * interceptor takes none for that attempt.
+	 */
+	@SuppressWarnings("unchecked") // toBuilder().build() is of the request's own type
+	private <Q extends CognitoIdentityProviderRequest> Q firstAttemptPaid(Q request, ManagedUserPool pool) {
+		QuotaCategory category = QuotaCategory.of(request);
+		if (category == null) {
+			return request;
+		}
+		return (Q) request.toBuilder()
+			.overrideConfiguration(this.budget.awaitFirstAttempt(category, Region.of(pool.region())))
+			.build();
+	}
+
+	private static boolean isOpen(CircuitBreaker circuitBreaker) {
+		CircuitBreaker.State state = circuitBreaker.getState();
+		return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN;
+	}
+
 	private static <R extends AwsResponse> R translated(String operation, ManagedUserPool pool, Supplier<R> call) {
 		try {
 			return call.get();
@@ -171,14 +214,6 @@ class SdkCognitoOperations implements CognitoOperations {
 					translated.kind(), translated.cognitoError(), translated.requestId());
 			throw translated;
 		}
-	}
-
-	/**
-	 * How long the circuit stays open: the earliest a retry can be let through.
-	 */
-	private Duration openWait() {
-		return Duration
-			.ofMillis(this.circuitBreaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
 	}
 
 	/** The metric's error tag for a failure without Cognito's error code. */

@@ -1,5 +1,6 @@
 package com.acme.confirm.confirmation;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,8 @@ import java.util.concurrent.Executor;
 
 import com.acme.confirm.audit.AuditAction;
 import com.acme.confirm.audit.AuditLog;
+import com.acme.confirm.cognito.CognitoCall;
+import com.acme.confirm.cognito.CognitoQueue;
 import com.acme.confirm.problem.ProblemCode;
 import com.acme.confirm.problem.ProblemDetails;
 import com.acme.confirm.problem.ProblemException;
@@ -21,7 +24,9 @@ import org.springframework.stereotype.Service;
  * Confirms each username of a batch as adminConfirmSignUp would, each with its own audit
  * event, a few at a time and paced by the Cognito budget; a failure of one is reported in
  * its place. What holds for all of them (distinct usernames, the pool, the caller's
- * permission, the reason) is checked first.
+ * permission, the reason) is checked first. The items' Cognito calls wait their turn in
+ * the budget until the batch's deadline ({@link CognitoQueue#timeFor}) rather than being
+ * refused when other work holds it.
  */
 @Service
 class BatchConfirmationService {
@@ -36,14 +41,17 @@ class BatchConfirmationService {
 
 	private final int batchParallelism;
 
+	private final CognitoQueue queue;
+
 	BatchConfirmationService(ConfirmationService confirmations, PoolAccess access, AuditLog auditLog,
 			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) Executor batchExecutor,
-			BatchProperties batchProperties) {
+			BatchProperties batchProperties, CognitoQueue queue) {
 		this.confirmations = confirmations;
 		this.access = access;
 		this.auditLog = auditLog;
 		this.batchExecutor = batchExecutor;
 		this.batchParallelism = batchProperties.parallelism();
+		this.queue = queue;
 	}
 
 	BatchResult batchAdminConfirmSignUp(Caller caller, RequestOrigin origin, String userPoolId,
@@ -68,10 +76,18 @@ class BatchConfirmationService {
 			throw ex;
 		}
 		String instance = "/api/v1/user-pools/" + userPoolId + "/admin-confirm-sign-up/batch";
-		BatchRun run = new BatchRun(request.usernames(),
-				(username) -> this.confirmations.adminConfirmSignUp(caller, origin, userPoolId, request.item(username)),
+		Instant deadline = Instant.now().plus(this.queue.timeFor(request.usernames().size(), callsPerItem(request)));
+		BatchRun run = new BatchRun(request.usernames(), (username) -> this.queue.until(deadline,
+				() -> this.confirmations.adminConfirmSignUp(caller, origin, userPoolId, request.item(username))),
 				instance);
 		return new BatchResult(run.run(this.batchExecutor, this.batchParallelism));
+	}
+
+	/** What confirming one user asks of Cognito: ConfirmationDecisions.adminConfirm. */
+	static List<CognitoCall> callsPerItem(BatchAdminConfirmSignUpRequest request) {
+		return Boolean.TRUE.equals(request.markEmailVerified())
+				? List.of(CognitoCall.GET_USER, CognitoCall.ADMIN_CONFIRM_SIGN_UP, CognitoCall.MARK_EMAIL_VERIFIED)
+				: List.of(CognitoCall.GET_USER, CognitoCall.ADMIN_CONFIRM_SIGN_UP);
 	}
 
 }

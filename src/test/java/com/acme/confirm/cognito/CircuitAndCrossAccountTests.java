@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import com.acme.confirm.support.CognitoWire;
 import com.acme.confirm.support.IntegrationTests;
 import com.acme.confirm.support.TestPools;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -19,6 +20,12 @@ import static com.acme.confirm.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CircuitAndCrossAccountTests extends IntegrationTests {
+
+	private static final String US_EAST_1 = CognitoCircuitBreakers.name("us-east-1", null);
+
+	private static final String EU_WEST_1 = CognitoCircuitBreakers.name("eu-west-1", null);
+
+	private static final String US_WEST_2_ROLE = CognitoCircuitBreakers.name("us-west-2", TestPools.CROSS_ACCOUNT_ROLE);
 
 	private final CircuitBreakerRegistry circuitBreakers;
 
@@ -42,7 +49,7 @@ class CircuitAndCrossAccountTests extends IntegrationTests {
 
 		assertProblem(response, 503, "COGNITO_UNAVAILABLE");
 		// Retry-After is the breaker's own open wait (wait-duration-in-open-state)
-		long openWait = this.circuitBreakers.circuitBreaker(SdkCognitoOperations.CIRCUIT_BREAKER)
+		long openWait = this.circuitBreakers.circuitBreaker(US_EAST_1)
 			.getCircuitBreakerConfig()
 			.getWaitIntervalFunctionInOpenState()
 			.apply(1);
@@ -52,21 +59,53 @@ class CircuitAndCrossAccountTests extends IntegrationTests {
 		assertThat(this.cognito.status(healthy)).isEqualTo("UNCONFIRMED");
 		assertThat(auditRows(healthy)).singleElement()
 			.satisfies((row) -> assertThat(row.get("error_code")).isEqualTo("COGNITO_UNAVAILABLE"));
-		JsonNode health = this.api
-			.exchange(HttpMethod.GET, "/actuator/health", this.idp.token("ops", "operator"), null, Map.of())
-			.getBody();
-		assertThat(health.path("components")
-			.path("circuitBreakers")
-			.path("details")
-			.path("cognito")
-			.path("details")
-			.path("state")
-			.asString()).as(health.toString()).isEqualTo("OPEN");
-		JsonNode metric = this.api
-			.exchange(HttpMethod.GET, "/actuator/metrics/resilience4j.circuitbreaker.state?tag=state:open",
-					this.idp.token("ops", "operator"), null, Map.of())
-			.getBody();
-		assertThat(metric.path("measurements").get(0).path("value").asDouble()).isEqualTo(1.0);
+		assertThat(breakerStateInHealth(US_EAST_1)).isEqualTo("OPEN");
+		assertThat(breakerStateMetric(US_EAST_1, "open")).isEqualTo(1.0);
+	}
+
+	@Test
+	void callsWhenOneRegionsCognitoFailsThenOnlyItsCircuitOpensAndAnotherRegionsPoolStillConfirms() {
+		this.wire.failRegion("us-east-1", 500, "InternalErrorException");
+		for (int i = 0; i < 10; i++) {
+			assertProblem(this.api.adminConfirm(TestPools.CUSTOMERS, admin(), Map.of("username", newUsername("east"))),
+					503, "COGNITO_UNAVAILABLE");
+		}
+		String partner = newUsername("partner");
+		this.wire.on("AdminGetUser", partner, CognitoWire.ok("{\"Username\":\"" + partner
+				+ "\",\"UserStatus\":\"UNCONFIRMED\",\"Enabled\":true,\"UserAttributes\":[]}"));
+		this.wire.on("AdminConfirmSignUp", partner, CognitoWire.ok("{}"));
+		String east = newUsername("east-after");
+
+		ResponseEntity<JsonNode> suspended = this.api.adminConfirm(TestPools.CUSTOMERS, admin(),
+				Map.of("username", east));
+		ResponseEntity<JsonNode> confirmed = this.api.adminConfirm(TestPools.PARTNERS, admin(),
+				Map.of("username", partner, "reason", "SUP-14 other region"));
+
+		assertProblem(suspended, 503, "COGNITO_UNAVAILABLE");
+		assertThat(suspended.getHeaders().getFirst("Retry-After")).isEqualTo("30");
+		assertThat(this.wire.requests("AdminGetUser", east)).isEmpty();
+		assertThat(confirmed.getStatusCode().value()).isEqualTo(200);
+		assertThat(confirmed.getBody().path("outcome").asString()).isEqualTo("CONFIRMED");
+		assertThat(this.circuitBreakers.circuitBreaker(US_EAST_1).getState()).isEqualTo(CircuitBreaker.State.OPEN);
+		assertThat(this.circuitBreakers.circuitBreaker(EU_WEST_1).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+		assertThat(this.circuitBreakers.circuitBreaker(US_WEST_2_ROLE).getState())
+			.isEqualTo(CircuitBreaker.State.CLOSED);
+		assertThat(breakerStateInHealth(US_EAST_1)).isEqualTo("OPEN");
+		assertThat(breakerStateInHealth(EU_WEST_1)).isEqualTo("CLOSED");
+		assertThat(breakerStateInHealth(US_WEST_2_ROLE)).isEqualTo("CLOSED");
+		assertThat(breakerStateMetric(EU_WEST_1, "closed")).isEqualTo(1.0);
+	}
+
+	@Test
+	void breakersAreNamedForRegionAndForAccountAndRoleAndExistForEveryPoolFromTheStart() {
+		assertThat(US_WEST_2_ROLE).isEqualTo("cognito-us-west-2-123456789012-cognito-confirm");
+		assertThat(CognitoCircuitBreakers.name("eu-west-1", "arn:aws:iam::444455556666:role/staff/cognito-admin"))
+			.isEqualTo("cognito-eu-west-1-444455556666-staff-cognito-admin");
+		assertThat(this.circuitBreakers.getAllCircuitBreakers()).extracting(CircuitBreaker::getName)
+			.contains(US_EAST_1, EU_WEST_1, US_WEST_2_ROLE);
+		assertThat(
+				this.circuitBreakers.circuitBreaker(US_WEST_2_ROLE).getCircuitBreakerConfig().getMinimumNumberOfCalls())
+			.isEqualTo(10);
 	}
 
 	@Test
@@ -75,8 +114,7 @@ class CircuitAndCrossAccountTests extends IntegrationTests {
 			this.api.adminConfirm(TestPools.CUSTOMERS, admin(), Map.of("username", newUsername("missing")));
 		}
 
-		assertThat(this.circuitBreakers.circuitBreaker(SdkCognitoOperations.CIRCUIT_BREAKER).getState())
-			.isEqualTo(CircuitBreaker.State.CLOSED);
+		assertThat(this.circuitBreakers.circuitBreaker(US_EAST_1).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 	}
 
 	@Test
@@ -108,6 +146,28 @@ class CircuitAndCrossAccountTests extends IntegrationTests {
 				.contains("RoleArn=" + URLEncoder.encode(TestPools.CROSS_ACCOUNT_ROLE, StandardCharsets.UTF_8));
 			assertThat(assumeRole.getHeader("Authorization")).contains("Credential=test-access-key/");
 		});
+	}
+
+	private String breakerStateInHealth(String name) {
+		JsonNode health = this.api
+			.exchange(HttpMethod.GET, "/actuator/health", this.idp.token("ops", "operator"), null, Map.of())
+			.getBody();
+		return health.path("components")
+			.path("circuitBreakers")
+			.path("details")
+			.path(name)
+			.path("details")
+			.path("state")
+			.asString();
+	}
+
+	private double breakerStateMetric(String name, String state) {
+		JsonNode metric = this.api
+			.exchange(HttpMethod.GET,
+					"/actuator/metrics/resilience4j.circuitbreaker.state?tag=state:" + state + "&tag=name:" + name,
+					this.idp.token("ops", "operator"), null, Map.of())
+			.getBody();
+		return metric.path("measurements").get(0).path("value").asDouble();
 	}
 
 }

@@ -38,9 +38,11 @@ class CognitoBudgetStaysUnderQuotaTests extends IntegrationTests {
 	 * once that exceeded the 31 ms the service's 3% margin covers (a CI run on a slow
 	 * host: one request throttled). The quota is therefore checked over windows this much
 	 * shorter than a second; the rate over the whole run is checked against the budget
-	 * itself.
+	 * itself. 50 ms was not enough on a 2-core host at a load average of 8 (other
+	 * builds): one run in three had a request throttled, before and after issue 14's
+	 * budget.
 	 */
-	private static final Duration ARRIVAL_JITTER = Duration.ofMillis(50);
+	private static final Duration ARRIVAL_JITTER = Duration.ofMillis(150);
 
 	private static final Duration WINDOW = Duration.ofSeconds(1).minus(ARRIVAL_JITTER);
 

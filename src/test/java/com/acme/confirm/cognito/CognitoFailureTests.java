@@ -23,6 +23,9 @@ class CognitoFailureTests {
 				Arguments.of(CognitoFailure.Kind.REJECTED, "ForbiddenException", 2, false),
 				Arguments.of(CognitoFailure.Kind.CODE_MISMATCH, "CodeMismatchException", 2, false),
 				Arguments.of(CognitoFailure.Kind.THROTTLED, "TooManyRequestsException", 3, false),
+				// a retry found no room in the budget after an attempt whose answer was
+				// lost
+				Arguments.of(CognitoFailure.Kind.BUDGET_EXHAUSTED, null, 1, true),
 				// nothing was sent
 				Arguments.of(CognitoFailure.Kind.BUDGET_EXHAUSTED, null, 0, false),
 				Arguments.of(CognitoFailure.Kind.CIRCUIT_OPEN, null, 0, false),

@@ -114,6 +114,17 @@ public final class CognitoWire {
 			.willReturn(response));
 	}
 
+	/**
+	 * Answers every Cognito call signed for this region with this error, whatever its
+	 * operation or user: the region's Cognito is down.
+	 */
+	public void failRegion(String region, int status, String errorType) {
+		this.server.stubFor(post(urlEqualTo("/")).atPriority(2)
+			.withHeader("X-Amz-Target", containing(TARGET_PREFIX))
+			.withHeader("Authorization", containing("/" + region + "/cognito-idp/"))
+			.willReturn(error(status, errorType, "Injected by the test")));
+	}
+
 	/** Answers this operation for every username as given. */
 	public void onAny(String operation, ResponseDefinitionBuilder response) {
 		this.server.stubFor(operation(operation).atPriority(5).willReturn(response));

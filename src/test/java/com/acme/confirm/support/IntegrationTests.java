@@ -27,9 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class IntegrationTests {
 
 	static {
-		// The SDK's default chain reads these first; the emulator accepts any key.
-		System.setProperty("aws.accessKeyId", "test-access-key");
-		System.setProperty("aws.secretAccessKey", "test-secret-key");
+		ServiceInstance.useTestCredentials();
 	}
 
 	protected final CognitoLocal cognito = CognitoLocal.get();
@@ -47,16 +45,7 @@ public abstract class IntegrationTests {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> IdentityProvider.get().issuerUri());
-		registry.add("confirm.cognito.endpoint", () -> CognitoWire.get().endpoint());
-		registry.add("confirm.aws.sts-endpoint", () -> CognitoWire.get().endpoint());
-		TestDatabase database = TestDatabase.get();
-		registry.add("spring.datasource.url", database::url);
-		registry.add("spring.datasource.username", database::username);
-		registry.add("spring.datasource.password", database::password);
-		if (!database.schema().isEmpty()) {
-			registry.add("spring.flyway.default-schema", database::schema);
-		}
+		ServiceInstance.integrationProperties().forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@BeforeEach
