@@ -21,6 +21,10 @@ import org.jspecify.annotations.Nullable;
  * link. (H2's REPEATABLE READ takes each table's snapshot when a transaction first reads
  * that table, so there even a snapshot transaction would read the head and the rows at
  * different moments.)
+ * <p>
+ * Past 200 lines with its reads and results as nested types: each step (the checkpoint's
+ * link, a batch, a link gone missing) moves the same position and target, which split
+ * across classes would have to be passed back and forth.
  */
 final class ChainWalk {
 
