@@ -37,7 +37,9 @@ import org.springframework.core.NestedExceptionUtils;
  * failed, the connection dropped) it connects anew every second. Until then the budget is
  * degraded: the calls use the replica's local share without touching Redis. The switch is
  * logged once each way and metered ({@code confirm.cognito.budget.degraded}, 1 while
- * degraded, and {@code confirm.cognito.budget.degraded.seconds}).
+ * degraded, and {@code confirm.cognito.budget.degraded.seconds}). One class past 200
+ * lines: connecting, degrading, reconnecting and metering are one piece of state, whose
+ * transitions must be seen together to be seen right.
  */
 final class BudgetRedis implements AutoCloseable {
 
