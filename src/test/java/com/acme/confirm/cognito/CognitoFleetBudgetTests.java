@@ -3,6 +3,7 @@ package com.acme.confirm.cognito;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,6 +127,23 @@ class CognitoFleetBudgetTests {
 			.info("{} AdminConfirmSignUp calls from two replicas at {} per second (budget {})", sent.size(), rate,
 					BUDGET);
 		assertThat(rate).isGreaterThanOrEqualTo(BUDGET * 0.9).isLessThanOrEqualTo(BUDGET);
+		// Both replicas appended to the one chain: every item's event is a link of its
+		// own,
+		// and the chain verifies whole.
+		List<String> ids = results.stream().map((result) -> result.path("auditEventId").asString()).toList();
+		List<List<String>> links = TestDatabase.get()
+			.rows("SELECT outcome, chain_seq FROM audit_event WHERE CAST(id AS VARCHAR) IN ("
+					+ String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", ids.toArray());
+		assertThat(links).hasSize(2 * ITEMS_PER_BATCH).allSatisfy((link) -> {
+			assertThat(link.get(0)).isEqualTo("CONFIRMED");
+			assertThat(link.get(1)).isNotNull();
+		});
+		assertThat(links.stream().map((link) -> link.get(1)).distinct()).hasSize(2 * ITEMS_PER_BATCH);
+		JsonNode verification = second.api()
+			.exchange(HttpMethod.GET, "/api/v1/audit-events/verification?full=true",
+					this.idp.token("auditor-1", "auditor"), null, Map.of())
+			.getBody();
+		assertThat(verification.path("valid").asBoolean()).as(verification.toString()).isTrue();
 	}
 
 	private static ResponseEntity<JsonNode> batch(ServiceInstance replica, String token, String prefix) {
