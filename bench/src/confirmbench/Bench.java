@@ -97,6 +97,10 @@ final class Bench {
 		env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", this.oauth.issuer);
 		env.put("CONFIRM_COGNITO_ENDPOINT", this.standIn.url());
 		env.put("CONFIRM_COGNITO_MAX_REQUESTS_PER_SECOND", Double.toString(budget));
+		// the other quota categories must not set the pace: a confirm reads the user once or
+		// twice
+		env.put("CONFIRM_COGNITO_USER_READ_REQUESTS_PER_SECOND", Double.toString(2 * budget));
+		env.put("CONFIRM_COGNITO_USER_UPDATE_REQUESTS_PER_SECOND", Double.toString(budget));
 		env.put("AWS_ACCESS_KEY_ID", "bench");
 		env.put("AWS_SECRET_ACCESS_KEY", "bench");
 		env.put("AWS_EC2_METADATA_DISABLED", "true");
