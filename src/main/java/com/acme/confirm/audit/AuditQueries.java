@@ -19,8 +19,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AuditQueries {
 
-	private static final String COLUMNS = AuditRow.COLUMNS;
-
 	private final JdbcClient jdbc;
 
 	AuditQueries(JdbcTemplate jdbcTemplate) {
@@ -28,7 +26,7 @@ class AuditQueries {
 	}
 
 	List<AuditRow> find(AuditQuery query, @Nullable Cursor after, int limit) {
-		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_event WHERE 1 = 1");
+		StringBuilder sql = new StringBuilder("SELECT " + AuditRow.COLUMNS + " FROM audit_event WHERE 1 = 1");
 		List<Object> params = new ArrayList<>();
 		condition(sql, params, "target_user_pool_id = ?", query.userPoolId());
 		condition(sql, params, "target_username = ?", query.username());
@@ -54,7 +52,7 @@ class AuditQueries {
 	 */
 	List<AuditEvent> findPending(Instant before, int limit) {
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM audit_event WHERE outcome = 'PENDING' AND occurred_at < ? "
+			.sql("SELECT " + AuditRow.COLUMNS + " FROM audit_event WHERE outcome = 'PENDING' AND occurred_at < ? "
 					+ "ORDER BY occurred_at LIMIT " + limit)
 			.param(utc(before))
 			.query((rs, rowNum) -> AuditRow.read(rs).toEvent())
