@@ -189,13 +189,27 @@ Only what is set is rendered, so that the application's own defaults apply to th
 {{- with $v.cognito.endpoint }}{{ $_ := set $cognito "endpoint" . }}{{ end }}
 {{- with $v.cognito.maxRequestsPerSecond }}{{ $_ := set $cognito "max-requests-per-second" . }}{{ end }}
 {{- with $v.cognito.apiCallTimeout }}{{ $_ := set $cognito "api-call-timeout" . }}{{ end }}
+{{- with $v.cognito.userReadRequestsPerSecond }}{{ $_ := set $cognito "user-read-requests-per-second" . }}{{ end }}
+{{- with $v.cognito.userUpdateRequestsPerSecond }}{{ $_ := set $cognito "user-update-requests-per-second" . }}{{ end }}
+{{- with $v.cognito.userListRequestsPerSecond }}{{ $_ := set $cognito "user-list-requests-per-second" . }}{{ end }}
+{{- with $v.cognito.maxBudgetWait }}{{ $_ := set $cognito "max-budget-wait" . }}{{ end }}
+{{- with $v.cognito.queueDeadlineMargin }}{{ $_ := set $cognito "queue-deadline-margin" . }}{{ end }}
+{{- $replicas := ternary .Values.autoscaling.maxReplicas .Values.replicaCount .Values.autoscaling.enabled }}
+{{- $_ := set $cognito "expected-replicas" (int ($v.cognito.expectedReplicas | default $replicas)) }}
 {{- if $cognito }}{{ $_ := set $confirm "cognito" $cognito }}{{ end }}
 {{- with $v.aws.stsEndpoint }}{{ $_ := set $confirm "aws" (dict "sts-endpoint" .) }}{{ end }}
 {{- with $v.web.corsAllowedOrigins }}{{ $_ := set $confirm "web" (dict "cors" (dict "allowed-origins" .)) }}{{ end }}
 {{- $audit := dict }}
 {{- with $v.audit.retention }}{{ $_ := set $audit "retention" . }}{{ end }}
 {{- with $v.audit.purgeCron }}{{ $_ := set $audit "purge-cron" . }}{{ end }}
+{{- with $v.audit.reconcileAfter }}{{ $_ := set $audit "reconcile-after" . }}{{ end }}
+{{- with $v.audit.reconcileInterval }}{{ $_ := set $audit "reconcile-interval" . }}{{ end }}
 {{- if $audit }}{{ $_ := set $confirm "audit" $audit }}{{ end }}
+{{- $scheduler := dict }}
+{{- with $v.scheduler.pollingInterval }}{{ $_ := set $scheduler "polling-interval" . }}{{ end }}
+{{- with $v.scheduler.heartbeatInterval }}{{ $_ := set $scheduler "heartbeat-interval" . }}{{ end }}
+{{- with $v.scheduler.missedHeartbeatsLimit }}{{ $_ := set $scheduler "missed-heartbeats-limit" . }}{{ end }}
+{{- if $scheduler }}{{ $_ := set $confirm "scheduler" $scheduler }}{{ end }}
 {{- /* spring.* */}}
 {{- $issuer := required "config.security.issuerUri is required: the URL of the identity provider whose JWTs the service trusts" $v.security.issuerUri }}
 {{- $spring := dict "security" (dict "oauth2" (dict "resourceserver" (dict "jwt" (dict "issuer-uri" $issuer)))) }}
