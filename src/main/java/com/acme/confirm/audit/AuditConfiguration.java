@@ -6,15 +6,14 @@ import java.util.List;
 import com.acme.confirm.security.CurrentCaller;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.CronSchedule;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -24,7 +23,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * handler runs.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class AuditConfiguration {
 
 	@Bean
@@ -50,15 +48,17 @@ class AuditConfiguration {
 	}
 
 	/**
-	 * The purge runs on {@code confirm.audit.purge-cron}; "-" disables it.
+	 * The purge runs on {@code confirm.audit.purge-cron} ("-" disables it) on one replica
+	 * at a time: a recurring task of the cluster's scheduler, like the reconciliation.
 	 */
 	@Bean
-	SchedulingConfigurer auditRetentionSchedule(AuditRetention retention, AuditProperties properties) {
-		return (registrar) -> {
-			if (!ScheduledTaskRegistrar.CRON_DISABLED.equals(properties.purgeCron())) {
-				registrar.addCronTask(retention::purge, properties.purgeCron());
-			}
-		};
+	RecurringTask<Void> auditRetentionTask(AuditRetention retention, AuditProperties properties) {
+		return Tasks.recurring("audit-retention", retentionSchedule(properties))
+			.execute((instance, context) -> retention.purge());
+	}
+
+	static CronSchedule retentionSchedule(AuditProperties properties) {
+		return Schedules.cron(properties.purgeCron());
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.env.Environment;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,10 +51,16 @@ class AuditRepository {
 	private final GroupCommit<AuditRow> appends = new GroupCommit<>(this::append, MAX_APPEND,
 			DataIntegrityViolationException.class::isInstance);
 
-	AuditRepository(JdbcTemplate jdbcTemplate, TransactionTemplate transactions) {
+	/** Whether completions may commit without waiting for the WAL flush (PostgreSQL). */
+	private final boolean asynchronousCompletion;
+
+	AuditRepository(JdbcTemplate jdbcTemplate, TransactionTemplate transactions, AuditProperties properties,
+			Environment environment) {
 		this.jdbc = JdbcClient.create(jdbcTemplate);
 		this.jdbcTemplate = jdbcTemplate;
 		this.transactions = transactions;
+		this.asynchronousCompletion = !properties.durableCompletion()
+				&& environment.getProperty("spring.datasource.url", "").startsWith("jdbc:postgresql:");
 	}
 
 	void insertPending(AuditEvent event) {
@@ -82,11 +89,19 @@ class AuditRepository {
 				prevHash = link.hash();
 			}
 			int[] updated = this.jdbcTemplate.batchUpdate(COMPLETE, links.stream().map(Link::completion).toList());
+			boolean onlyCompletions = true;
 			for (int i = 0; i < links.size(); i++) {
 				if (updated[i] == 0) {
 					Link link = links.get(i);
 					insert(link.row(), link.seq(), link.prevHash(), link.hash());
+					onlyCompletions = false;
 				}
+			}
+			if (onlyCompletions && this.asynchronousCompletion) {
+				// A lost commit leaves durable PENDING rows, which the reconciler
+				// settles;
+				// an event written whole would be lost outright, so it always waits.
+				this.jdbc.sql("SET LOCAL synchronous_commit = off").update();
 			}
 			this.jdbc.sql("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1")
 				.params(seq, prevHash)

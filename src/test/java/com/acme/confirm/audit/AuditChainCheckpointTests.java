@@ -98,7 +98,7 @@ class AuditChainCheckpointTests extends IntegrationTests {
 		long purged = audited("purged");
 		// Every completed event so far, the checkpoint's and the next one's included.
 		new AuditRetention(this.repository,
-				new AuditProperties(Duration.ofDays(1), "-", Duration.ofMinutes(5), Duration.ofSeconds(30)),
+				new AuditProperties(Duration.ofDays(1), "-", Duration.ofMinutes(5), Duration.ofSeconds(30), true),
 				Clock.offset(Clock.systemUTC(), Duration.ofDays(1)))
 			.purge();
 		long kept = audited("kept");

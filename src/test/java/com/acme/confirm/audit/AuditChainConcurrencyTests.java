@@ -64,7 +64,7 @@ class AuditChainConcurrencyTests extends IntegrationTests {
 		// The purge deletes every completed link so far, twice while the confirms run.
 		CompletableFuture<Void> purges = CompletableFuture.runAsync(() -> {
 			AuditRetention retention = new AuditRetention(this.repository,
-					new AuditProperties(Duration.ofDays(1), "-", Duration.ofMinutes(5), Duration.ofSeconds(30)),
+					new AuditProperties(Duration.ofDays(1), "-", Duration.ofMinutes(5), Duration.ofSeconds(30), true),
 					Clock.offset(Clock.systemUTC(), Duration.ofDays(1)));
 			for (CountDownLatch reached : List.of(firstThird, secondThird)) {
 				try {

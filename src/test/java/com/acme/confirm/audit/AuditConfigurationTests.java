@@ -1,8 +1,10 @@
 package com.acme.confirm.audit;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.github.kagkarlsson.scheduler.task.schedule.CronSchedule;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
@@ -11,7 +13,9 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
@@ -41,6 +45,27 @@ class AuditConfigurationTests {
 			assertThatExceptionOfType(FlywayException.class).isThrownBy(() -> strategy.migrate(this.unreachable))
 				.withMessageContaining("127.0.0.1:1");
 		}
+	}
+
+	@Test
+	void retentionWhenCronThenAClusterTaskOnThatCronAndWhenDashThenNone() {
+		CronSchedule nightly = AuditConfiguration.retentionSchedule(properties("0 30 3 * * *"));
+		CronSchedule off = AuditConfiguration.retentionSchedule(properties("-"));
+
+		assertThat(nightly.isDisabled()).isFalse();
+		assertThat(nightly.getPattern()).isEqualTo("0 30 3 * * *");
+		assertThat(off.isDisabled()).isTrue();
+	}
+
+	@Test
+	void retentionWhenCronIsNotOneThenStartRefusedNamingTheProperty() {
+		assertThatIllegalArgumentException().isThrownBy(() -> properties("every night"))
+			.withMessageContaining("confirm.audit.purge-cron");
+	}
+
+	private static AuditProperties properties(String purgeCron) {
+		return new AuditProperties(Duration.ofDays(400), purgeCron, Duration.ofMinutes(5), Duration.ofSeconds(30),
+				true);
 	}
 
 	private static FlywayMigrationStrategy strategy(Map<String, Object> properties) {

@@ -37,7 +37,7 @@ class AuditRetentionTests extends IntegrationTests {
 				+ "', TIMESTAMP WITH TIME ZONE '2001-01-01 00:00:00+00', 'ADMIN_CONFIRM_SIGN_UP', 'PENDING', "
 				+ "'someone', '[]', 'eu-west-1_X1', '[]', 'c')");
 		AuditProperties properties = new AuditProperties(Duration.ofDays(30), "-", Duration.ofMinutes(5),
-				Duration.ofSeconds(30));
+				Duration.ofSeconds(30), true);
 		Clock later = Clock.fixed(Instant.now().plus(Duration.ofDays(31)), ZoneOffset.UTC);
 
 		new AuditRetention(this.repository, properties, later).purge();
