@@ -118,7 +118,8 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 			content.addAll(Arrays.asList(this.userStatus, this.emailVerifiedSet, this.reconciled));
 		}
 		if (this.targetSub != null || this.targetIdentifier != null || this.jobId != null) {
-			content.addAll(Arrays.asList(this.targetSub, this.targetIdentifier,
+			// named, so that no edit can pass one group's values off as another's
+			content.addAll(Arrays.asList("identity", this.targetSub, this.targetIdentifier,
 					(this.jobId != null) ? this.jobId.toString() : null));
 		}
 		try {
