@@ -37,6 +37,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  * @param emailVerifiedSet true when the operation set {@code email_verified=true}
  * @param reconciled true when the outcome was decided later from the user's state,
  * because the attempt was left PENDING (a process that died during the call)
+ * @param batch the usernames of a batch refused as a whole, which is one event
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AuditEvent(@Schema(requiredMode = REQUIRED) UUID id, @Schema(requiredMode = REQUIRED) Instant occurredAt,
@@ -46,17 +47,17 @@ public record AuditEvent(@Schema(requiredMode = REQUIRED) UUID id, @Schema(requi
 		@Nullable String reason, @Schema(requiredMode = REQUIRED) List<String> clientMetadataKeys,
 		@Schema(requiredMode = REQUIRED) String correlationId, @Nullable String cognitoRequestId,
 		@Nullable String sourceIp, @Nullable String userAgent, @Nullable Long durationMs, @Nullable String userStatus,
-		@Nullable Boolean emailVerifiedSet, @Nullable Boolean reconciled) {
+		@Nullable Boolean emailVerifiedSet, @Nullable Boolean reconciled, @Nullable Batch batch) {
 
 	/**
 	 * An operation that has started.
 	 */
 	public static AuditEvent pending(AuditAction action, Actor actor, Target target, @Nullable String reason,
 			List<String> clientMetadataKeys, String correlationId, @Nullable String sourceIp,
-			@Nullable String userAgent) {
+			@Nullable String userAgent, @Nullable Batch batch) {
 		return new AuditEvent(UUID.randomUUID(), Instant.now(), null, action, AuditOutcome.PENDING, null, actor, target,
 				reason, List.copyOf(clientMetadataKeys), correlationId, null, sourceIp, userAgent, null, null, null,
-				null);
+				null, batch);
 	}
 
 	/**
@@ -68,7 +69,7 @@ public record AuditEvent(@Schema(requiredMode = REQUIRED) UUID id, @Schema(requi
 				this.actor, this.target, this.reason, this.clientMetadataKeys, this.correlationId,
 				completion.cognitoRequestId(), this.sourceIp, this.userAgent,
 				Duration.between(this.occurredAt, now).toMillis(), completion.userStatus(),
-				completion.emailVerifiedSet() ? Boolean.TRUE : null, reconciled ? Boolean.TRUE : null);
+				completion.emailVerifiedSet() ? Boolean.TRUE : null, reconciled ? Boolean.TRUE : null, this.batch);
 	}
 
 	/**
@@ -99,6 +100,23 @@ public record AuditEvent(@Schema(requiredMode = REQUIRED) UUID id, @Schema(requi
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Target(@Schema(requiredMode = REQUIRED) String userPoolId, @Nullable String username,
 			@Nullable String appClientId) {
+	}
+
+	/**
+	 * The usernames of a batch that was refused as a whole (no grant, an unknown pool, no
+	 * reason, an invalid body): one event for all of them.
+	 *
+	 * @param size how many usernames the batch held
+	 * @param usernames the first of them, as many as the event's row holds (all of a
+	 * valid batch of usernames without quotes or backslashes)
+	 */
+	public record Batch(@Schema(requiredMode = REQUIRED) int size,
+			@Schema(requiredMode = REQUIRED) List<String> usernames) {
+
+		public Batch {
+			usernames = List.copyOf(usernames);
+		}
+
 	}
 
 }

@@ -202,7 +202,7 @@ class AuditChainConcurrencyTests extends IntegrationTests {
 			AuditEvent event = AuditEvent
 				.pending(AuditAction.ADMIN_CONFIRM_SIGN_UP, new AuditEvent.Actor("filler", null, null, Set.of()),
 						new AuditEvent.Target(TestPools.CUSTOMERS, "filler-" + i, null), null, List.of(), "filler",
-						null, null)
+						null, null, null)
 				.complete(AuditCompletion.failed(ProblemCode.FORBIDDEN, null, null), false);
 			writes.add(CompletableFuture.runAsync(() -> this.repository.complete(event), writers));
 		}
