@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 
 import com.acme.confirm.problem.ProblemCode;
 import jakarta.servlet.FilterChain;
@@ -66,13 +69,17 @@ class BodyLimitFilter extends OncePerRequestFilter {
 		return "The request body is larger than this operation's limit of " + limit + " bytes.";
 	}
 
-	/** The limit of the handler method that will serve the request. */
+	/**
+	 * The limit of the handler method that will serve the request. The lookup leaves
+	 * request attributes behind (the parsed path, the handler's producible media types),
+	 * which would steer how a 401 from the security filters is written: they are removed.
+	 */
 	private BodyLimit.Kind kindOf(HttpServletRequest request) {
 		HandlerMapping mapping = this.handlerMapping.getIfAvailable();
 		if (mapping == null) {
 			return BodyLimit.Kind.STANDARD;
 		}
-		Object parsed = request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);
+		Set<String> before = new HashSet<>(Collections.list(request.getAttributeNames()));
 		try {
 			ServletRequestPathUtils.parseAndCache(request);
 			HandlerExecutionChain handler = mapping.getHandler(request);
@@ -86,9 +93,10 @@ class BodyLimitFilter extends OncePerRequestFilter {
 			return BodyLimit.Kind.STANDARD;
 		}
 		finally {
-			request.setAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE, parsed);
-			if (parsed == null) {
-				request.removeAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);
+			for (String name : Collections.list(request.getAttributeNames())) {
+				if (!before.contains(name)) {
+					request.removeAttribute(name);
+				}
 			}
 		}
 	}
