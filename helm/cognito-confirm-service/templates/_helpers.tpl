@@ -198,7 +198,14 @@ Only what is set is rendered, so that the application's own defaults apply to th
 {{- $_ := set $cognito "expected-replicas" (int ($v.cognito.expectedReplicas | default $replicas)) }}
 {{- if $cognito }}{{ $_ := set $confirm "cognito" $cognito }}{{ end }}
 {{- with $v.aws.stsEndpoint }}{{ $_ := set $confirm "aws" (dict "sts-endpoint" .) }}{{ end }}
-{{- with $v.web.corsAllowedOrigins }}{{ $_ := set $confirm "web" (dict "cors" (dict "allowed-origins" .)) }}{{ end }}
+{{- $web := dict }}
+{{- with $v.web.corsAllowedOrigins }}{{ $_ := set $web "cors" (dict "allowed-origins" .) }}{{ end }}
+{{- with $v.web.maxConcurrentRequests }}{{ $_ := set $web "max-concurrent-requests" . }}{{ end }}
+{{- $limits := dict }}
+{{- with $v.web.bodyLimitStandard }}{{ $_ := set $limits "standard" . }}{{ end }}
+{{- with $v.web.bodyLimitBatch }}{{ $_ := set $limits "batch" . }}{{ end }}
+{{- if $limits }}{{ $_ := set $web "body-limits" $limits }}{{ end }}
+{{- if $web }}{{ $_ := set $confirm "web" $web }}{{ end }}
 {{- $audit := dict }}
 {{- with $v.audit.retention }}{{ $_ := set $audit "retention" . }}{{ end }}
 {{- with $v.audit.purgeCron }}{{ $_ := set $audit "purge-cron" . }}{{ end }}

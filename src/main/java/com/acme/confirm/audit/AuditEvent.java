@@ -38,6 +38,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  * @param reconciled true when the outcome was decided later from the user's state,
  * because the attempt was left PENDING (a process that died during the call)
  * @param jobId the confirmation job this event belongs to
+ * @param batch the usernames of a batch refused as a whole, which is one event
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AuditEvent(@Schema(requiredMode = REQUIRED) UUID id, @Schema(requiredMode = REQUIRED) Instant occurredAt,
@@ -47,17 +48,17 @@ public record AuditEvent(@Schema(requiredMode = REQUIRED) UUID id, @Schema(requi
 		@Nullable String reason, @Schema(requiredMode = REQUIRED) List<String> clientMetadataKeys,
 		@Schema(requiredMode = REQUIRED) String correlationId, @Nullable String cognitoRequestId,
 		@Nullable String sourceIp, @Nullable String userAgent, @Nullable Long durationMs, @Nullable String userStatus,
-		@Nullable Boolean emailVerifiedSet, @Nullable Boolean reconciled, @Nullable UUID jobId) {
+		@Nullable Boolean emailVerifiedSet, @Nullable Boolean reconciled, @Nullable UUID jobId, @Nullable Batch batch) {
 
 	/**
 	 * An operation that has started.
 	 */
 	public static AuditEvent pending(AuditAction action, Actor actor, Target target, @Nullable String reason,
 			List<String> clientMetadataKeys, String correlationId, @Nullable String sourceIp,
-			@Nullable String userAgent, @Nullable UUID jobId) {
+			@Nullable String userAgent, @Nullable UUID jobId, @Nullable Batch batch) {
 		return new AuditEvent(UUID.randomUUID(), Instant.now(), null, action, AuditOutcome.PENDING, null, actor, target,
 				reason, List.copyOf(clientMetadataKeys), correlationId, null, sourceIp, userAgent, null, null, null,
-				null, jobId);
+				null, jobId, batch);
 	}
 
 	/**
@@ -71,7 +72,8 @@ public record AuditEvent(@Schema(requiredMode = REQUIRED) UUID id, @Schema(requi
 				this.actor, identified, this.reason, this.clientMetadataKeys, this.correlationId,
 				completion.cognitoRequestId(), this.sourceIp, this.userAgent,
 				Duration.between(this.occurredAt, now).toMillis(), completion.userStatus(),
-				completion.emailVerifiedSet() ? Boolean.TRUE : null, reconciled ? Boolean.TRUE : null, this.jobId);
+				completion.emailVerifiedSet() ? Boolean.TRUE : null, reconciled ? Boolean.TRUE : null, this.jobId,
+				this.batch);
 	}
 
 	/**
@@ -114,6 +116,23 @@ public record AuditEvent(@Schema(requiredMode = REQUIRED) UUID id, @Schema(requi
 		/** This target, for the user Cognito named. */
 		Target identified(String canonicalUsername, @Nullable String userSub) {
 			return new Target(this.userPoolId, canonicalUsername, userSub, this.identifier, this.appClientId);
+		}
+
+	}
+
+	/**
+	 * The usernames of a batch that was refused as a whole (no grant, an unknown pool, no
+	 * reason, an invalid body): one event for all of them.
+	 *
+	 * @param size how many usernames the batch held
+	 * @param usernames the first of them, as many as the event's row holds (all of a
+	 * valid batch of usernames without quotes or backslashes)
+	 */
+	public record Batch(@Schema(requiredMode = REQUIRED) int size,
+			@Schema(requiredMode = REQUIRED) List<String> usernames) {
+
+		public Batch {
+			usernames = List.copyOf(usernames);
 		}
 
 	}

@@ -1,5 +1,7 @@
 package com.acme.confirm.audit;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,6 +10,7 @@ import com.acme.confirm.problem.ProblemCode;
 import com.acme.confirm.problem.ProblemException;
 import com.acme.confirm.security.Caller;
 import com.acme.confirm.web.RequestOrigin;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,7 +140,14 @@ public class AuditLog {
 				new AuditEvent.Actor(caller.subject(), caller.issuer(), caller.clientId(), caller.roles()),
 				AuditEvent.Target.asGiven(userPoolId, request.auditedUsername(), request.auditedAppClientId()),
 				request.auditedReason(), request.auditedMetadataKeys(), CorrelationId.current(), origin.sourceIp(),
-				origin.userAgent(), request.auditedJobId());
+				origin.userAgent(), request.auditedJobId(), batch(request.auditedBatch()));
+	}
+
+	private static AuditEvent.@Nullable Batch batch(@Nullable List<@Nullable String> usernames) {
+		if (usernames == null) {
+			return null;
+		}
+		return new AuditEvent.Batch(usernames.size(), usernames.stream().filter(Objects::nonNull).toList());
 	}
 
 }

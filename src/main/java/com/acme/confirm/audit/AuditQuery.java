@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
@@ -21,12 +22,17 @@ import org.jspecify.annotations.Nullable;
  * @param pageToken the {@code nextPageToken} of the previous page
  * @param pageSize events per page, 1 to 200 (default 50)
  */
-record AuditQuery(@Size(max = 64) @Nullable String userPoolId, @Size(max = 256) @Nullable String username,
-		@Size(max = 255) @Nullable String actor, @Nullable AuditAction action, @Nullable AuditOutcome outcome,
-		@Nullable Instant from, @Nullable Instant to, @Size(max = 200) @Nullable String pageToken,
+record AuditQuery(@Size(max = 64) @Pattern(regexp = AuditQuery.TEXT) @Nullable String userPoolId,
+		@Size(max = 256) @Pattern(regexp = AuditQuery.TEXT) @Nullable String username,
+		@Size(max = 255) @Pattern(regexp = AuditQuery.TEXT) @Nullable String actor, @Nullable AuditAction action,
+		@Nullable AuditOutcome outcome, @Nullable Instant from, @Nullable Instant to,
+		@Size(max = 200) @Pattern(regexp = AuditQuery.TEXT) @Nullable String pageToken,
 		@Min(1) @Max(200) @Nullable Integer pageSize) {
 
 	static final int DEFAULT_PAGE_SIZE = 50;
+
+	/** No control character: PostgreSQL refuses NUL in a query parameter. */
+	static final String TEXT = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$";
 
 	int limit() {
 		return (this.pageSize != null) ? this.pageSize : DEFAULT_PAGE_SIZE;

@@ -30,7 +30,8 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 		@Nullable String reason, String clientMetadataKeys, String correlationId, @Nullable String cognitoRequestId,
 		@Nullable String sourceIp, @Nullable String userAgent, @Nullable Long durationMs, @Nullable String userStatus,
 		@Nullable Boolean emailVerifiedSet, @Nullable Boolean reconciled, @Nullable String targetSub,
-		@Nullable String targetIdentifier, @Nullable UUID jobId) {
+		@Nullable String targetIdentifier, @Nullable UUID jobId, @Nullable Integer batchSize,
+		@Nullable String batchUsernames) {
 
 	static final String GENESIS_HASH = "0".repeat(64);
 
@@ -38,7 +39,8 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 	static final String COLUMNS = "id, occurred_at, completed_at, action, outcome, error_code, actor_subject, "
 			+ "actor_issuer, actor_client_id, actor_roles, target_user_pool_id, target_username, "
 			+ "target_app_client_id, reason, client_metadata_keys, correlation_id, cognito_request_id, source_ip, "
-			+ "user_agent, duration_ms, user_status, email_verified_set, reconciled, target_sub, target_identifier, job_id";
+			+ "user_agent, duration_ms, user_status, email_verified_set, reconciled, target_sub, target_identifier, job_id, "
+			+ "batch_size, batch_usernames";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -59,11 +61,21 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 				json(event.clientMetadataKeys(), 8000), cut(event.correlationId(), 64),
 				cut(event.cognitoRequestId(), 128), cut(event.sourceIp(), 64), cut(event.userAgent(), 512),
 				event.durationMs(), cut(event.userStatus(), 32), event.emailVerifiedSet(), event.reconciled(),
-				cut(event.target().sub(), 64), cut(event.target().identifier(), 256), event.jobId());
+				cut(event.target().sub(), 64), cut(event.target().identifier(), 256), event.jobId(),
+				(event.batch() != null) ? event.batch().size() : null,
+				(event.batch() != null) ? json(event.batch().usernames(), 8000) : null);
 	}
 
+	/**
+	 * The value cut to the column's width, NUL (which PostgreSQL refuses in text)
+	 * replaced: a rejected request is recorded with whatever it carried.
+	 */
 	private static @Nullable String cut(@Nullable String value, int max) {
-		return (value != null && value.length() > max) ? value.substring(0, max) : value;
+		if (value == null) {
+			return null;
+		}
+		String text = (value.indexOf('\0') >= 0) ? value.replace('\0', '\uFFFD') : value;
+		return (text.length() > max) ? text.substring(0, max) : text;
 	}
 
 	private static String json(List<String> values, int max) {
@@ -85,7 +97,8 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 				rs.getString("correlation_id"), rs.getString("cognito_request_id"), rs.getString("source_ip"),
 				rs.getString("user_agent"), rs.getObject("duration_ms", Long.class), rs.getString("user_status"),
 				rs.getObject("email_verified_set", Boolean.class), rs.getObject("reconciled", Boolean.class),
-				rs.getString("target_sub"), rs.getString("target_identifier"), rs.getObject("job_id", UUID.class));
+				rs.getString("target_sub"), rs.getString("target_identifier"), rs.getObject("job_id", UUID.class),
+				rs.getObject("batch_size", Integer.class), rs.getString("batch_usernames"));
 	}
 
 	AuditEvent toEvent() {
@@ -97,15 +110,19 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 						this.targetAppClientId),
 				this.reason, JSON.readValue(this.clientMetadataKeys, STRINGS), this.correlationId,
 				this.cognitoRequestId, this.sourceIp, this.userAgent, this.durationMs, this.userStatus,
-				this.emailVerifiedSet, this.reconciled, this.jobId);
+				this.emailVerifiedSet, this.reconciled, this.jobId,
+				(this.batchSize != null) ? new AuditEvent.Batch(this.batchSize,
+						(this.batchUsernames != null) ? JSON.readValue(this.batchUsernames, STRINGS) : List.of())
+						: null);
 	}
 
 	/**
 	 * The link of the hash chain for this row at the given position: SHA-256 over the
 	 * previous link and every column, in a fixed order. The columns added after the first
 	 * schema are hashed in groups, each when any of its columns is set (user status,
-	 * email verification, reconciled; then sub, identifier, job), so that links written
-	 * before them still verify.
+	 * email verification, reconciled; then, each under its name, sub, identifier and job,
+	 * and a refused batch's size and usernames), so that links written before them still
+	 * verify.
 	 */
 	String chainHash(long seq, String prevHash) {
 		List<@Nullable Object> content = new ArrayList<>(Arrays.asList(seq, this.id.toString(),
@@ -121,6 +138,9 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 			// named, so that no edit can pass one group's values off as another's
 			content.addAll(Arrays.asList("identity", this.targetSub, this.targetIdentifier,
 					(this.jobId != null) ? this.jobId.toString() : null));
+		}
+		if (this.batchSize != null) {
+			content.addAll(Arrays.asList("batch", this.batchSize, this.batchUsernames));
 		}
 		try {
 			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");

@@ -28,6 +28,14 @@ public interface AuditedRequest {
 		return null;
 	}
 
+	/**
+	 * The usernames of a batch, when the request is one: a batch refused as a whole is
+	 * one event that names them.
+	 */
+	default @Nullable List<@Nullable String> auditedBatch() {
+		return null;
+	}
+
 	/** The keys (never the values) of the clientMetadata passed on. */
 	default List<String> auditedMetadataKeys() {
 		return List.of();

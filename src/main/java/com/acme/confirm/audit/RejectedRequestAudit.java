@@ -5,6 +5,7 @@ import java.util.Map;
 import com.acme.confirm.problem.ProblemCode;
 import com.acme.confirm.problem.ProblemDetails;
 import com.acme.confirm.security.CurrentCaller;
+import com.acme.confirm.web.PayloadTooLargeException;
 import com.acme.confirm.web.RequestOrigin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -51,7 +52,9 @@ final class RejectedRequestAudit implements HandlerExceptionResolver {
 		String userPoolId = pathVariables(request).getOrDefault("userPoolId", "");
 		this.currentCaller.get()
 			.flatMap((caller) -> this.auditLog.rejected(audited.value(), caller, RequestOrigin.of(request), userPoolId,
-					body, ProblemCode.VALIDATION_FAILED))
+					body,
+					PayloadTooLargeException.causedIt(ex) ? ProblemCode.PAYLOAD_TOO_LARGE
+							: ProblemCode.VALIDATION_FAILED))
 			.ifPresent((id) -> request.setAttribute(ProblemDetails.AUDIT_EVENT_ID_ATTRIBUTE, id));
 		return null;
 	}

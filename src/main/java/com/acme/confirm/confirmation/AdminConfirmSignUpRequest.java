@@ -23,10 +23,12 @@ record AdminConfirmSignUpRequest(
 		@Schema(example = "{\"ticket\": \"SUP-1234\"}",
 				maxProperties = RequestConstraints.CLIENT_METADATA_ENTRIES_MAX) @Size(
 						max = RequestConstraints.CLIENT_METADATA_ENTRIES_MAX) @Nullable Map<@NotNull @Size(min = 1,
-								max = RequestConstraints.CLIENT_METADATA_KEY_MAX) String, @NotNull @Size(
-										max = RequestConstraints.CLIENT_METADATA_VALUE_MAX) String> clientMetadata,
-		@Schema(example = "SUP-1234 verified by phone") @Size(
-				max = RequestConstraints.REASON_MAX) @Nullable String reason,
+								max = RequestConstraints.CLIENT_METADATA_KEY_MAX) @Pattern(
+										regexp = RequestConstraints.CLIENT_METADATA_KEY) String, @NotNull @Size(
+												max = RequestConstraints.CLIENT_METADATA_VALUE_MAX) @Pattern(
+														regexp = RequestConstraints.TEXT) String> clientMetadata,
+		@Schema(example = "SUP-1234 verified by phone") @Size(max = RequestConstraints.REASON_MAX) @Pattern(
+				regexp = RequestConstraints.TEXT) @Nullable String reason,
 		@Schema(defaultValue = "false") @Nullable Boolean markEmailVerified) implements ReasonStating {
 
 	@Override

@@ -1,5 +1,6 @@
 package com.acme.confirm.confirmation;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +25,12 @@ record BatchAdminConfirmSignUpRequest(@ArraySchema(schema = @Schema(example = "j
 				max = RequestConstraints.USERNAME_MAX) @Pattern(regexp = RequestConstraints.USERNAME) String> usernames,
 		@Schema(maxProperties = RequestConstraints.CLIENT_METADATA_ENTRIES_MAX) @Size(
 				max = RequestConstraints.CLIENT_METADATA_ENTRIES_MAX) @Nullable Map<@NotNull @Size(min = 1,
-						max = RequestConstraints.CLIENT_METADATA_KEY_MAX) String, @NotNull @Size(
-								max = RequestConstraints.CLIENT_METADATA_VALUE_MAX) String> clientMetadata,
-		@Schema(example = "SUP-1234 bulk import") @Size(max = RequestConstraints.REASON_MAX) @Nullable String reason,
+						max = RequestConstraints.CLIENT_METADATA_KEY_MAX) @Pattern(
+								regexp = RequestConstraints.CLIENT_METADATA_KEY) String, @NotNull @Size(
+										max = RequestConstraints.CLIENT_METADATA_VALUE_MAX) @Pattern(
+												regexp = RequestConstraints.TEXT) String> clientMetadata,
+		@Schema(example = "SUP-1234 bulk import") @Size(max = RequestConstraints.REASON_MAX) @Pattern(
+				regexp = RequestConstraints.TEXT) @Nullable String reason,
 		@Schema(defaultValue = "false") @Nullable Boolean markEmailVerified) implements ReasonStating {
 
 	AdminConfirmSignUpRequest item(String username) {
@@ -37,6 +41,12 @@ record BatchAdminConfirmSignUpRequest(@ArraySchema(schema = @Schema(example = "j
 	@Override
 	public @Nullable String auditedUsername() {
 		return null;
+	}
+
+	/** ... but the usernames it held. */
+	@Override
+	public @Nullable List<@Nullable String> auditedBatch() {
+		return (this.usernames != null) ? Collections.unmodifiableList(this.usernames) : null;
 	}
 
 	@Override

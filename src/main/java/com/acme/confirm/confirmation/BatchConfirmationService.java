@@ -69,10 +69,11 @@ class BatchConfirmationService {
 			this.access.requireAdminConfirm(caller, userPoolId, request);
 		}
 		catch (ProblemException ex) {
-			// The batch as a whole is refused, and each of its attempts is on record.
-			request.usernames()
-				.forEach((username) -> this.auditLog.rejected(AuditAction.ADMIN_CONFIRM_SIGN_UP, caller, origin,
-						userPoolId, request.item(username), ex.code()));
+			// The batch is refused as a whole, before any Cognito call: one event for it,
+			// naming its usernames, so that a refused caller cannot have a row written
+			// per username.
+			this.auditLog.rejected(AuditAction.ADMIN_CONFIRM_SIGN_UP, caller, origin, userPoolId, request, ex.code())
+				.ifPresent((id) -> ex.with(ProblemDetails.AUDIT_EVENT_ID, id));
 			throw ex;
 		}
 		String instance = "/api/v1/user-pools/" + userPoolId + "/admin-confirm-sign-up/batch";

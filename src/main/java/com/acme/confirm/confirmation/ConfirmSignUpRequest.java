@@ -35,8 +35,10 @@ record ConfirmSignUpRequest(
 		@Schema(defaultValue = "false") @Nullable Boolean forceAliasCreation,
 		@Schema(maxProperties = RequestConstraints.CLIENT_METADATA_ENTRIES_MAX) @Size(
 				max = RequestConstraints.CLIENT_METADATA_ENTRIES_MAX) @Nullable Map<@NotNull @Size(min = 1,
-						max = RequestConstraints.CLIENT_METADATA_KEY_MAX) String, @NotNull @Size(
-								max = RequestConstraints.CLIENT_METADATA_VALUE_MAX) String> clientMetadata,
+						max = RequestConstraints.CLIENT_METADATA_KEY_MAX) @Pattern(
+								regexp = RequestConstraints.CLIENT_METADATA_KEY) String, @NotNull @Size(
+										max = RequestConstraints.CLIENT_METADATA_VALUE_MAX) @Pattern(
+												regexp = RequestConstraints.TEXT) String> clientMetadata,
 		@Valid @Nullable UserContextData userContextData,
 		@Valid @Nullable AnalyticsMetadata analyticsMetadata) implements AuditedRequest {
 
@@ -76,8 +78,8 @@ record ConfirmSignUpRequest(
 	 * @param ipAddress the end user's IP address
 	 * @param encodedData the end user's device fingerprint, as Cognito's SDKs encode it
 	 */
-	record UserContextData(@Size(max = 45) @Nullable String ipAddress,
-			@Size(max = 16384) @Nullable String encodedData) {
+	record UserContextData(@Size(max = 45) @Pattern(regexp = RequestConstraints.TEXT) @Nullable String ipAddress,
+			@Size(max = 16384) @Pattern(regexp = RequestConstraints.TEXT) @Nullable String encodedData) {
 	}
 
 	/**
@@ -85,7 +87,8 @@ record ConfirmSignUpRequest(
 	 *
 	 * @param analyticsEndpointId the Pinpoint endpoint id
 	 */
-	record AnalyticsMetadata(@Size(max = 2048) @Nullable String analyticsEndpointId) {
+	record AnalyticsMetadata(
+			@Size(max = 2048) @Pattern(regexp = RequestConstraints.TEXT) @Nullable String analyticsEndpointId) {
 	}
 
 }

@@ -7,6 +7,7 @@ import com.acme.confirm.problem.ProblemResponses;
 import com.acme.confirm.security.Caller;
 import com.acme.confirm.userpool.Permission;
 import com.acme.confirm.userpool.UserPools;
+import com.acme.confirm.web.BodyLimit;
 import com.acme.confirm.web.RequestOrigin;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -40,9 +41,9 @@ class ConfirmationController {
 
 	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.REASON_REQUIRED, ProblemCode.FORBIDDEN,
 			ProblemCode.USER_POOL_NOT_MANAGED, ProblemCode.USER_NOT_FOUND, ProblemCode.USER_NOT_CONFIRMABLE,
-			ProblemCode.UNSUPPORTED_MEDIA_TYPE, ProblemCode.THROTTLED, ProblemCode.COGNITO_TRIGGER_FAILED,
-			ProblemCode.COGNITO_REJECTED, ProblemCode.COGNITO_UNAVAILABLE, ProblemCode.AUDIT_UNAVAILABLE,
-			ProblemCode.COGNITO_TIMEOUT })
+			ProblemCode.PAYLOAD_TOO_LARGE, ProblemCode.UNSUPPORTED_MEDIA_TYPE, ProblemCode.THROTTLED,
+			ProblemCode.COGNITO_TRIGGER_FAILED, ProblemCode.COGNITO_REJECTED, ProblemCode.COGNITO_UNAVAILABLE,
+			ProblemCode.AUDIT_UNAVAILABLE, ProblemCode.COGNITO_TIMEOUT })
 	@Operation(operationId = "adminConfirmSignUp", summary = "Confirm a user without a code",
 			description = "Reads the user's status first: a CONFIRMED user answers ALREADY_CONFIRMED without a "
 					+ "change; only an UNCONFIRMED, enabled user is confirmed. Needs ADMIN_CONFIRM on the pool.")
@@ -57,7 +58,7 @@ class ConfirmationController {
 	}
 
 	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.REASON_REQUIRED, ProblemCode.FORBIDDEN,
-			ProblemCode.USER_POOL_NOT_MANAGED, ProblemCode.UNSUPPORTED_MEDIA_TYPE })
+			ProblemCode.USER_POOL_NOT_MANAGED, ProblemCode.PAYLOAD_TOO_LARGE, ProblemCode.UNSUPPORTED_MEDIA_TYPE })
 	@Operation(operationId = "batchAdminConfirmSignUp", summary = "Confirm up to 100 users without a code",
 			description = "Each username is confirmed as adminConfirmSignUp would, with its own audit event, a few "
 					+ "at a time and paced under the service's Cognito request budget; the results come in request "
@@ -66,6 +67,7 @@ class ConfirmationController {
 					+ "AUDIT_UNAVAILABLE. Needs ADMIN_CONFIRM on the pool.")
 	@Audited(AuditAction.ADMIN_CONFIRM_SIGN_UP)
 	@PoolPermission(Permission.ADMIN_CONFIRM)
+	@BodyLimit(BodyLimit.Kind.BATCH)
 	@PostMapping(path = "/admin-confirm-sign-up/batch", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	BatchResult batchAdminConfirmSignUp(@Parameter(example = "eu-west-1_AbCdEf123") @PathVariable @Size(min = 1,
@@ -94,10 +96,10 @@ class ConfirmationController {
 
 	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.FORBIDDEN, ProblemCode.USER_POOL_NOT_MANAGED,
 			ProblemCode.APP_CLIENT_NOT_MANAGED, ProblemCode.USER_NOT_FOUND, ProblemCode.USER_NOT_CONFIRMABLE,
-			ProblemCode.ALIAS_EXISTS, ProblemCode.UNSUPPORTED_MEDIA_TYPE, ProblemCode.CODE_MISMATCH,
-			ProblemCode.CODE_EXPIRED, ProblemCode.TOO_MANY_FAILED_ATTEMPTS, ProblemCode.THROTTLED,
-			ProblemCode.COGNITO_TRIGGER_FAILED, ProblemCode.COGNITO_REJECTED, ProblemCode.COGNITO_UNAVAILABLE,
-			ProblemCode.AUDIT_UNAVAILABLE, ProblemCode.COGNITO_TIMEOUT })
+			ProblemCode.ALIAS_EXISTS, ProblemCode.PAYLOAD_TOO_LARGE, ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+			ProblemCode.CODE_MISMATCH, ProblemCode.CODE_EXPIRED, ProblemCode.TOO_MANY_FAILED_ATTEMPTS,
+			ProblemCode.THROTTLED, ProblemCode.COGNITO_TRIGGER_FAILED, ProblemCode.COGNITO_REJECTED,
+			ProblemCode.COGNITO_UNAVAILABLE, ProblemCode.AUDIT_UNAVAILABLE, ProblemCode.COGNITO_TIMEOUT })
 	@Operation(operationId = "confirmSignUp", summary = "Confirm a user with the code the user received",
 			description = "Calls Cognito ConfirmSignUp, with the SecretHash computed by the service for clients "
 					+ "with a secret. A user who is already CONFIRMED answers ALREADY_CONFIRMED. Needs CODE_CONFIRM "

@@ -20,7 +20,21 @@ final class RequestConstraints {
 
 	static final int CLIENT_ID_MAX = 128;
 
-	static final String CONFIRMATION_CODE = "^\\S+$";
+	/** No whitespace and no control character (NUL included). */
+	static final String CONFIRMATION_CODE = "^[^\\u0000-\\u0020\\u007F-\\u009F]+$";
+
+	/**
+	 * Free text: no control character (NUL, line breaks, C1), which PostgreSQL refuses
+	 * (NUL) or which would forge lines of a log.
+	 */
+	static final String TEXT = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$";
+
+	/**
+	 * A clientMetadata key: text without a control character, quote or backslash, so that
+	 * every key of a request fits its audit event's list (50 keys of 128 characters and
+	 * their JSON quotes take at most 6,551 of its 8,000).
+	 */
+	static final String CLIENT_METADATA_KEY = "^[^\\u0000-\\u001F\\u007F-\\u009F\"\\\\]+$";
 
 	static final int CONFIRMATION_CODE_MAX = 2048;
 

@@ -35,6 +35,8 @@ public enum ProblemCode {
 
 	ALIAS_EXISTS(HttpStatus.CONFLICT, "Alias already exists"),
 
+	PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),
+
 	UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
 
 	CODE_MISMATCH(HttpStatus.UNPROCESSABLE_CONTENT, "Confirmation code does not match"),
@@ -81,7 +83,9 @@ public enum ProblemCode {
 	}
 
 	/**
-	 * The code that stands for an HTTP status when Spring itself rejected the request.
+	 * The code that stands for an HTTP status when Spring or the container rejected the
+	 * request: any other client error is the caller's request breaking a rule
+	 * (VALIDATION_FAILED), any other server error an INTERNAL_ERROR.
 	 */
 	public static ProblemCode forStatus(int status) {
 		return switch (status) {
@@ -91,10 +95,11 @@ public enum ProblemCode {
 			case 404 -> NOT_FOUND;
 			case 405 -> METHOD_NOT_ALLOWED;
 			case 406 -> NOT_ACCEPTABLE;
+			case 413 -> PAYLOAD_TOO_LARGE;
 			case 415 -> UNSUPPORTED_MEDIA_TYPE;
 			case 429 -> THROTTLED;
 			case 503 -> COGNITO_UNAVAILABLE;
-			default -> INTERNAL_ERROR;
+			default -> (status >= 400 && status < 500) ? VALIDATION_FAILED : INTERNAL_ERROR;
 		};
 	}
 

@@ -47,8 +47,12 @@ class OpenApiConfiguration {
 
 	private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
-	/** Problems any authenticated operation can answer. */
-	private static final List<ProblemCode> ALWAYS = List.of(ProblemCode.UNAUTHENTICATED, ProblemCode.INTERNAL_ERROR);
+	/**
+	 * Problems any authenticated operation can answer; THROTTLED when the service is
+	 * serving as many requests as it may at once.
+	 */
+	private static final List<ProblemCode> ALWAYS = List.of(ProblemCode.UNAUTHENTICATED, ProblemCode.THROTTLED,
+			ProblemCode.INTERNAL_ERROR);
 
 	@Bean
 	OpenApiCustomizer documentCustomizer() {

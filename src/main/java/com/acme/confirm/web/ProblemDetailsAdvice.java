@@ -114,6 +114,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		// Jackson's own messages quote the input, which may hold a confirmation code:
 		// never pass them on.
+		if (PayloadTooLargeException.causedIt(ex)) {
+			// Nothing more of the body is read: the connection closes after the answer.
+			headers.set(HttpHeaders.CONNECTION, "close");
+			return respond(ProblemCode.PAYLOAD_TOO_LARGE, ProblemDetail.forStatusAndDetail(
+					ProblemCode.PAYLOAD_TOO_LARGE.status(), BodyLimitFilter.detail(limitOf(ex))), headers, request);
+		}
 		Throwable cause = ex.getMostSpecificCause();
 		List<FieldProblem> errors = new ArrayList<>();
 		String detail = "The request body is not valid JSON for this operation.";
@@ -169,6 +175,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			}
 		}
 		return path.isEmpty() ? "request" : path.toString();
+	}
+
+	private static long limitOf(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof PayloadTooLargeException tooLarge) {
+				return tooLarge.limit();
+			}
+		}
+		return 0;
 	}
 
 	private static String messageOf(MessageSourceResolvable error) {

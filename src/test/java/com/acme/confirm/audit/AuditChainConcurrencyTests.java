@@ -207,7 +207,7 @@ class AuditChainConcurrencyTests extends IntegrationTests {
 			AuditEvent event = AuditEvent
 				.pending(AuditAction.ADMIN_CONFIRM_SIGN_UP, new AuditEvent.Actor("filler", null, null, Set.of()),
 						AuditEvent.Target.asGiven(TestPools.CUSTOMERS, "filler-" + i, null), null, List.of(), "filler",
-						null, null, identified ? UUID.randomUUID() : null)
+						null, null, identified ? UUID.randomUUID() : null, null)
 				.complete(identified ? failed.identified("canonical-" + i, "sub-" + i) : failed, false);
 			writes.add(CompletableFuture.runAsync(() -> this.repository.complete(event), writers));
 		}

@@ -106,19 +106,63 @@ class BatchAdminConfirmSignUpTests extends IntegrationTests {
 	}
 
 	@Test
-	void batchWhenCallerMayNotThenForbiddenAndEachAttemptAuditedAsDenied() {
+	void batchWhenCallerMayNotThenForbiddenAndOneEventNamingItsUsernames() {
 		String first = newUsername("denied-a");
 		String second = newUsername("denied-b");
 		this.cognito.signUp(first, first + "@example.com");
 
 		ResponseEntity<JsonNode> response = batch(agent(), Map.of("usernames", List.of(first, second)));
 
-		assertThat(response.getStatusCode().value()).isEqualTo(403);
-		assertThat(auditRows(first)).singleElement()
-			.satisfies((row) -> assertThat(row.get("outcome")).isEqualTo("DENIED"));
-		assertThat(auditRows(second)).singleElement()
-			.satisfies((row) -> assertThat(row.get("outcome")).isEqualTo("DENIED"));
+		assertProblem(response, 403, "FORBIDDEN");
+		assertThat(rowsOf(response)).singleElement().satisfies((row) -> {
+			assertThat(row.get("outcome")).isEqualTo("DENIED");
+			assertThat(row.get("target_username")).isNull();
+			assertThat(row.get("batch_size")).isEqualTo(2);
+			assertThat(row.get("batch_usernames")).isEqualTo("[\"" + first + "\",\"" + second + "\"]");
+			assertThat(row.get("id")).hasToString(response.getBody().path("auditEventId").asString());
+		});
 		assertThat(this.cognito.status(first)).isEqualTo("UNCONFIRMED");
+	}
+
+	@Test
+	void batchOfHundredFromCallerWithoutRolesThenExactlyOneAuditRow() {
+		List<String> usernames = IntStream.range(0, 100)
+			.mapToObj((i) -> String.format("%03d-", i) + newUsername("u".repeat(100)))
+			.toList();
+		int before = count();
+
+		ResponseEntity<JsonNode> response = batch(this.idp.token("nobody"),
+				Map.of("usernames", usernames, "reason", "r".repeat(500), "clientMetadata", Map.of("ticket", "SUP-1")));
+
+		assertProblem(response, 403, "FORBIDDEN");
+		assertThat(count() - before).isEqualTo(1);
+		assertThat(rowsOf(response)).singleElement().satisfies((row) -> {
+			assertThat(row.get("batch_size")).isEqualTo(100);
+			// As many of the usernames as the row holds, in request order.
+			String stored = (String) row.get("batch_usernames");
+			assertThat(stored.length()).isLessThanOrEqualTo(8000);
+			assertThat(stored).startsWith("[\"" + usernames.get(0) + "\"");
+		});
+		usernames.forEach((username) -> assertThat(auditRows(username)).isEmpty());
+	}
+
+	@Test
+	void batchRefusedForPoolOrReasonThenOneEventEach() {
+		List<String> usernames = List.of(newUsername("refused-a"), newUsername("refused-b"), newUsername("refused-c"));
+
+		ResponseEntity<JsonNode> unknownPool = this.api.post(
+				"/api/v1/user-pools/us-east-1_NotManaged9/admin-confirm-sign-up/batch", admin(),
+				Map.of("usernames", usernames));
+		ResponseEntity<JsonNode> noReason = this.api.post(
+				"/api/v1/user-pools/" + TestPools.PARTNERS + "/admin-confirm-sign-up/batch", admin(),
+				Map.of("usernames", usernames));
+
+		assertProblem(unknownPool, 404, "USER_POOL_NOT_MANAGED");
+		assertProblem(noReason, 400, "REASON_REQUIRED");
+		for (ResponseEntity<JsonNode> response : List.of(unknownPool, noReason)) {
+			assertThat(rowsOf(response)).singleElement()
+				.satisfies((row) -> assertThat(row.get("batch_size")).isEqualTo(3));
+		}
 	}
 
 	@Test
@@ -128,6 +172,15 @@ class BatchAdminConfirmSignUpTests extends IntegrationTests {
 				Map.of("usernames", List.of(newUsername("partner"))));
 
 		assertProblem(response, 400, "REASON_REQUIRED");
+	}
+
+	private List<Map<String, Object>> rowsOf(ResponseEntity<JsonNode> response) {
+		return this.database.rowMaps("SELECT * FROM audit_event WHERE correlation_id = ?",
+				response.getHeaders().getFirst("X-Correlation-Id"));
+	}
+
+	private int count() {
+		return ((Number) this.database.rowMaps("SELECT COUNT(*) AS n FROM audit_event").get(0).get("n")).intValue();
 	}
 
 	private ResponseEntity<JsonNode> batch(String token, Map<String, Object> body) {

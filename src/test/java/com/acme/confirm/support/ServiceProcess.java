@@ -61,8 +61,39 @@ public final class ServiceProcess {
 	 * @return the process, once ready
 	 */
 	public static ServiceProcess replica(String name, String cognitoEndpoint, String... properties) throws Exception {
-		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", System.getProperty("java.class.path"),
-				"com.acme.confirm.CognitoConfirmApplication"));
+		return replica(name, List.of(), cognitoEndpoint, properties);
+	}
+
+	/**
+	 * As {@link #replica(String, String, String...)}, with JVM options (the image's
+	 * memory flags).
+	 * @param name names its log, {@code target/<name>.log}
+	 * @param jvmFlags JVM options before the main class
+	 * @param cognitoEndpoint where Cognito is
+	 * @param properties more {@code --name=value} arguments
+	 * @return the process, once ready
+	 */
+	public static ServiceProcess replica(String name, List<String> jvmFlags, String cognitoEndpoint,
+			String... properties) throws Exception {
+		return replica(name, javaExecutable(), jvmFlags, cognitoEndpoint, properties);
+	}
+
+	/**
+	 * As {@link #replica(String, List, String, String...)}, on another Java runtime (the
+	 * image's, with virtual threads).
+	 * @param name names its log, {@code target/<name>.log}
+	 * @param java the {@code java} executable
+	 * @param jvmFlags JVM options before the main class
+	 * @param cognitoEndpoint where Cognito is
+	 * @param properties more {@code --name=value} arguments
+	 * @return the process, once ready
+	 */
+	public static ServiceProcess replica(String name, String java, List<String> jvmFlags, String cognitoEndpoint,
+			String... properties) throws Exception {
+		List<String> command = new ArrayList<>(List.of(java));
+		command.addAll(jvmFlags);
+		command.addAll(
+				List.of("-cp", System.getProperty("java.class.path"), "com.acme.confirm.CognitoConfirmApplication"));
 		return start(command, cognitoEndpoint, Path.of("target", name + ".log"), properties);
 	}
 
