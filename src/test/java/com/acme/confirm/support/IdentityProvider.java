@@ -63,7 +63,7 @@ public final class IdentityProvider {
 	public String tokenWithoutAudience(String subject, Map<String, Object> claims) {
 		return this.server
 			.issueToken(ISSUER_ID, "test-client",
-					new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", null, claims, 3600))
+					new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(), claims, 3600))
 			.serialize();
 	}
 

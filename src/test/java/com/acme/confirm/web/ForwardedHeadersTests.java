@@ -34,7 +34,7 @@ class ForwardedHeadersTests extends IntegrationTests {
 	@Test
 	void forwardedForWhenFromTrustedProxyThenTheCallersAddressAndNotWhatTheCallerPrepended() {
 		try (ServiceInstance service = ServiceInstance
-			.start(Map.of("server.tomcat.remoteip.internal-proxies", "127\\\\.0\\\\.0\\\\.1"))) {
+			.start(Map.of("server.tomcat.remoteip.internal-proxies", "127\\.0\\.0\\.1"))) {
 			String forwarded = confirmVia(service.api(), CALLER);
 			// the caller sent X-Forwarded-For: 198.51.100.1, the proxy appended the
 			// address it saw
@@ -52,7 +52,7 @@ class ForwardedHeadersTests extends IntegrationTests {
 		this.cognito.signUp(username, username + "@example.com");
 		int status = api
 			.exchange(HttpMethod.POST, "/api/v1/user-pools/" + TestPools.CUSTOMERS + "/admin-confirm-sign-up", admin(),
-					"{\\"username\\":\\"" + username + "\\"}",
+					"{\"username\":\"" + username + "\"}",
 					Map.of("X-Forwarded-For", forwardedFor, HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE))
 			.getStatusCode()
 			.value();
