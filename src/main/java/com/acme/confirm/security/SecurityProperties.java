@@ -1,8 +1,9 @@
 package com.acme.confirm.security;
 
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +36,25 @@ record SecurityProperties(@Nullable String audience, @DefaultValue("required") A
 		@DefaultValue( {
 				"health", "info" }) List<String> publicActuatorEndpoints){
 
+	SecurityProperties {
+		// Without an audience any token of the identity provider, issued for any
+		// application, would be accepted with its roles.
+		if (audienceCheck == AudienceCheck.REQUIRED && (audience == null || audience.isBlank())) {
+			throw new IllegalArgumentException("confirm.security.audience is required: set it to the aud value of "
+					+ "the tokens issued for this service (or confirm.security.audience-check: disabled to accept "
+					+ "any audience)");
+		}
+		if (rolesClaimDelimiter != null && !rolesClaimDelimiter.isEmpty()) {
+			try {
+				Pattern.compile(rolesClaimDelimiter);
+			}
+			catch (PatternSyntaxException ex) {
+				throw new IllegalArgumentException(
+						"confirm.security.roles-claim-delimiter is not a regular expression: " + ex.getDescription());
+			}
+		}
+	}
+
 	/**
 	 * Whether tokens are checked for {@link #audience()}.
 	 */
@@ -46,16 +66,6 @@ record SecurityProperties(@Nullable String audience, @DefaultValue("required") A
 		/** Any audience of the trusted issuer is accepted. */
 		DISABLED
 
-	}
-
-	/**
-	 * Without an audience any token of the identity provider, issued for any application,
-	 * would be accepted with its roles: refuse to start unless that is asked for.
-	 */
-	@AssertTrue(message = "confirm.security.audience is required: set it to the aud value of this service's tokens "
-			+ "(or set confirm.security.audience-check: disabled to accept any audience)")
-	boolean isAudienceConfigured() {
-		return this.audienceCheck == AudienceCheck.DISABLED || (this.audience != null && !this.audience.isBlank());
 	}
 
 	boolean checksAudience() {

@@ -41,8 +41,10 @@ class ConfigurationFailureTests {
 				Arguments.of("confirm.security.roles-claim= ", "confirm.security.roles-claim"),
 				// no audience at all (the default check), or a blank one
 				Arguments.of("confirm.security.audience-check=required", "confirm.security.audience is required"),
-				Arguments.of("confirm.security.audience= ", "confirm.security.audience is required"), Arguments
-					.of("confirm.user-pools.other.id=eu-west-1_Same1", "is already configured as confirm.user-pools."));
+				Arguments.of("confirm.security.audience= ", "confirm.security.audience is required"),
+				Arguments.of("confirm.security.roles-claim-delimiter=[", "confirm.security.roles-claim-delimiter"),
+				Arguments.of("confirm.user-pools.other.id=eu-west-1_Same1",
+						"is already configured as confirm.user-pools."));
 	}
 
 	@ParameterizedTest
