@@ -66,7 +66,7 @@ ENV JAVA_TOOL_OPTIONS="-Dspring.aot.enabled=true -XX:MaxRAMPercentage=70.0 -XX:+
 # connection pool are lazy, migrations are off for it, nothing calls Cognito, and it listens on a
 # free port. -XX:MaxRAM keeps the training heap below 32 GB (compressed oops, as in
 # any pod) however large the build machine is.
-RUN SERVER_PORT=0 SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI=http://127.0.0.1:1/unused CONFIRM_COGNITO_ENDPOINT=http://127.0.0.1:1 SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:1/unused SPRING_FLYWAY_ENABLED=false java -XX:AOTCacheOutput=app.aot -XX:MaxRAM=2g -Xlog:aot=error -Dspring.context.exit=onRefresh -jar application.jar \
+RUN SERVER_PORT=0 SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI=http://127.0.0.1:1/unused CONFIRM_SECURITY_AUDIENCE=unused CONFIRM_COGNITO_ENDPOINT=http://127.0.0.1:1 SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:1/unused SPRING_FLYWAY_ENABLED=false java -XX:AOTCacheOutput=app.aot -XX:MaxRAM=2g -Xlog:aot=error -Dspring.context.exit=onRefresh -jar application.jar \
     && rm -rf /tmp/tomcat* /tmp/hsperfdata_*
 USER 10001:10001
 EXPOSE 8080

@@ -132,8 +132,18 @@ Only what is set is rendered, so that the application's own defaults apply to th
 {{- $confirm := dict }}
 {{- /* confirm.security */}}
 {{- $sec := dict }}
+{{- $audienceCheck := $v.security.audienceCheck | default "" | toString }}
+{{- if not (has $audienceCheck (list "" "required" "disabled")) }}
+{{- fail (printf "config.security.audienceCheck is %q: it is required (the default) or disabled" $audienceCheck) }}
+{{- end }}
+{{- if eq $audienceCheck "disabled" }}
+{{- $_ := set $sec "audience-check" "disabled" }}
 {{- with $v.security.audience }}{{ $_ := set $sec "audience" . }}{{ end }}
+{{- else }}
+{{- $_ := set $sec "audience" (required "config.security.audience is required: the aud value of the tokens issued for this service (or set config.security.audienceCheck: disabled to accept any audience)" $v.security.audience) }}
+{{- end }}
 {{- with $v.security.rolesClaim }}{{ $_ := set $sec "roles-claim" . }}{{ end }}
+{{- with $v.security.rolesClaimDelimiter }}{{ $_ := set $sec "roles-claim-delimiter" . }}{{ end }}
 {{- with $v.security.auditReaderRoles }}{{ $_ := set $sec "audit-reader-roles" . }}{{ end }}
 {{- with $v.security.actuatorRoles }}{{ $_ := set $sec "actuator-roles" . }}{{ end }}
 {{- if $sec }}{{ $_ := set $confirm "security" $sec }}{{ end }}
@@ -231,8 +241,17 @@ Only what is set is rendered, so that the application's own defaults apply to th
 {{- if $v.redis.existingSecret }}{{ $_ := set $cognito "budget-redis-password" "${CONFIRM_COGNITO_BUDGET_REDIS_PASSWORD:}" }}{{ end }}
 {{- $_ := set $confirm "cognito" $cognito }}
 {{- end }}
-{{- $cfg := dict "spring" $spring "server" (dict "port" (int .Values.containerPort)) }}
+{{- $server := dict "port" (int .Values.containerPort) }}
+{{- if .Values.ingress.enabled }}
+{{- /* X-Forwarded-For from the ingress controller only: the audit's sourceIp is the caller's */}}
+{{- $proxies := required "ingress.trustedProxies is required with ingress.enabled: a regular expression of the ingress controller pods' addresses, whose X-Forwarded-For the service trusts for the audit's sourceIp" .Values.ingress.trustedProxies }}
+{{- $_ := set $server "forward-headers-strategy" "native" }}
+{{- $_ := set $server "tomcat" (dict "remoteip" (dict "internal-proxies" $proxies)) }}
+{{- end }}
+{{- $cfg := dict "spring" $spring "server" $server }}
 {{- with $v.logFormat }}{{ $_ := set $cfg "logging" (dict "structured" (dict "format" (dict "console" .))) }}{{ end }}
+{{- /* rendered always, so that config.extra cannot turn it on unseen */}}
+{{- $_ := set $confirm "logging" (dict "allow-wire-log" (eq (toString $v.allowWireLog) "true")) }}
 {{- if $confirm }}{{ $_ := set $cfg "confirm" $confirm }}{{ end }}
 {{- if include "cognito-confirm-service.separateManagementPort" . }}
 {{- $_ := set $cfg "management" (dict "server" (dict "port" (int .Values.management.port))) }}

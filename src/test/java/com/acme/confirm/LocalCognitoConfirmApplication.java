@@ -6,6 +6,11 @@ import java.util.List;
 import com.acme.confirm.support.CognitoLocal;
 import com.acme.confirm.support.IdentityProvider;
 import com.acme.confirm.support.TestPools;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.LayoutBase;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +26,9 @@ import org.springframework.context.ApplicationListener;
  */
 public final class LocalCognitoConfirmApplication {
 
-	private static final Logger log = LoggerFactory.getLogger(LocalCognitoConfirmApplication.class);
+	// Its own logger and appender: the service's pattern escapes line breaks, and the
+	// block it prints is meant to be pasted.
+	private static final Logger log = LoggerFactory.getLogger("local-run");
 
 	private LocalCognitoConfirmApplication() {
 	}
@@ -50,6 +57,7 @@ public final class LocalCognitoConfirmApplication {
 
 	private static ApplicationListener<ApplicationReadyEvent> readyMessage(IdentityProvider idp) {
 		return (event) -> {
+			printVerbatim();
 			int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
 			String token = idp.token(IdentityProvider.ISSUER_ID, "local-admin", IdentityProvider.AUDIENCE,
 					java.util.Map.of("roles", List.of("user-admin", "support-agent", "auditor", "operator")),
@@ -68,6 +76,37 @@ public final class LocalCognitoConfirmApplication {
 					-d '{"clientId":"{}","username":"sam@example.com","confirmationCode":"{}"}'
 					""", TestPools.CODE, port, token, base, base, TestPools.SECRET_CLIENT, TestPools.CODE);
 		};
+	}
+
+	/**
+	 * Sends the {@code local-run} logger's messages, which hold nothing but this class's
+	 * own text, to the console as they are.
+	 */
+	private static void printVerbatim() {
+		if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+			return;
+		}
+		LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+		LayoutBase<ILoggingEvent> layout = new LayoutBase<>() {
+
+			@Override
+			public String doLayout(ILoggingEvent event) {
+				return event.getFormattedMessage() + System.lineSeparator();
+			}
+
+		};
+		layout.setContext(context);
+		layout.start();
+		encoder.setContext(context);
+		encoder.setLayout(layout);
+		encoder.start();
+		ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+		console.setContext(context);
+		console.setEncoder(encoder);
+		console.start();
+		ch.qos.logback.classic.Logger logger = context.getLogger("local-run");
+		logger.setAdditive(false);
+		logger.addAppender(console);
 	}
 
 }

@@ -3,6 +3,7 @@ package com.acme.confirm.cognito;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 
+import com.acme.confirm.logging.WithoutMessages;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -27,19 +28,21 @@ final class CognitoErrors {
 	 */
 	static CognitoFailure translate(RuntimeException ex) {
 		int attempts = attempts(ex);
+		// Cognito's message can quote what the caller sent: it travels no further.
+		Throwable cause = WithoutMessages.of(ex);
 		if (ex instanceof AwsServiceException service) {
 			String errorCode = (service.awsErrorDetails() != null) ? service.awsErrorDetails().errorCode() : null;
 			CognitoFailure.Kind kind = kindOf(errorCode, service.statusCode());
 			return new CognitoFailure(kind, detailFor(errorCode, service.statusCode()), errorCode, service.requestId(),
-					(kind == CognitoFailure.Kind.THROTTLED) ? THROTTLED_RETRY_AFTER : null, attempts, ex);
+					(kind == CognitoFailure.Kind.THROTTLED) ? THROTTLED_RETRY_AFTER : null, attempts, cause);
 		}
 		if (ex instanceof ApiCallTimeoutException || ex instanceof ApiCallAttemptTimeoutException
 				|| ex instanceof CancellationException) {
 			return new CognitoFailure(CognitoFailure.Kind.TIMEOUT,
-					"Cognito did not answer within the call's time budget.", null, null, null, attempts, ex);
+					"Cognito did not answer within the call's time budget.", null, null, null, attempts, cause);
 		}
 		return new CognitoFailure(CognitoFailure.Kind.UNAVAILABLE, "Cognito could not be reached.", null, null, null,
-				attempts, ex);
+				attempts, cause);
 	}
 
 	/**

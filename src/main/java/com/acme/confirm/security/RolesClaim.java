@@ -4,19 +4,25 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads role names from a claim named by a dotted path ({@code roles},
- * {@code realm_access.roles}, {@code cognito:groups}).
+ * {@code realm_access.roles}, {@code cognito:groups}). A claim given as one string is one
+ * role unless a delimiter is configured: splitting by default would make a role named
+ * "Read Only Admin" also grant "Admin".
  */
 final class RolesClaim {
 
 	private final String path;
 
-	RolesClaim(String path) {
+	private final @Nullable Pattern delimiter;
+
+	RolesClaim(String path, @Nullable String delimiter) {
 		this.path = path;
+		this.delimiter = (delimiter != null && !delimiter.isEmpty()) ? Pattern.compile(delimiter) : null;
 	}
 
 	Set<String> rolesIn(Map<String, Object> claims) {
@@ -27,8 +33,11 @@ final class RolesClaim {
 		if (value instanceof Collection<?> values) {
 			values.forEach((role) -> add(roles, role));
 		}
+		else if (value instanceof String text && this.delimiter == null) {
+			add(roles, text);
+		}
 		else if (value instanceof String text) {
-			for (String role : text.split("[\\s,]+")) {
+			for (String role : this.delimiter.split(text)) {
 				add(roles, role);
 			}
 		}

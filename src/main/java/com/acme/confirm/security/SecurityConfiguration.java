@@ -7,6 +7,9 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +27,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -44,6 +48,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 class SecurityConfiguration {
 
 	static final String ROLE_PREFIX = "ROLE_";
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties,
@@ -96,9 +102,14 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	OAuth2TokenValidator<Jwt> audienceValidator(SecurityProperties properties) {
+		if (!properties.checksAudience()) {
+			log.warn("confirm.security.audience-check is disabled: tokens of the trusted issuer are accepted "
+					+ "whatever application they were issued for");
+			return (jwt) -> OAuth2TokenValidatorResult.success();
+		}
 		String audience = properties.audience();
 		return new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
-				(aud) -> audience == null || audience.isBlank() || (aud != null && aud.contains(audience)));
+				(aud) -> aud != null && aud.contains(audience));
 	}
 
 	/**
@@ -137,7 +148,7 @@ class SecurityConfiguration {
 		private final RolesClaim rolesClaim;
 
 		CallerAuthenticationConverter(SecurityProperties properties) {
-			this.rolesClaim = new RolesClaim(properties.rolesClaim());
+			this.rolesClaim = new RolesClaim(properties.rolesClaim(), properties.rolesClaimDelimiter());
 		}
 
 		@Override

@@ -3,6 +3,7 @@ package com.acme.confirm.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.acme.confirm.logging.WithoutMessages;
 import com.acme.confirm.problem.ProblemCode;
 import com.acme.confirm.problem.ProblemDetails;
 import com.acme.confirm.problem.ProblemException;
@@ -46,7 +47,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<Object> handleProblem(ProblemException ex, NativeWebRequest request) {
 		if (ex.code().status().is5xxServerError()) {
-			log.warn("Request failed with {}: {}", ex.code(), ex.detail(), ex.getCause());
+			log.warn("Request failed with {}: {} {}", ex.code(), ex.detail(), ex.properties(), ex.getCause());
 		}
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(ex.code().status(), ex.detail());
 		ex.properties().forEach(body::setProperty);
@@ -75,7 +76,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Object> handleUnexpected(Exception ex, NativeWebRequest request) {
-		log.error("Unexpected failure", ex);
+		// an unexpected exception's message may quote Cognito's (a wrapped SDK exception)
+		log.error("Unexpected failure", WithoutMessages.of(ex));
 		return respond(ProblemCode.INTERNAL_ERROR, ProblemDetail.forStatusAndDetail(ProblemCode.INTERNAL_ERROR.status(),
 				"Internal error; quote the correlationId."), new HttpHeaders(), request);
 	}

@@ -8,8 +8,9 @@ import org.springframework.http.HttpHeaders;
 /**
  * Where a request came from, for the audit trail. Controllers take it as a parameter.
  *
- * @param sourceIp the client's address (the proxy's, unless forwarded headers are trusted
- * through {@code server.forward-headers-strategy})
+ * @param sourceIp the client's address: the connection's peer, or, when that is a proxy
+ * named in {@code server.tomcat.remoteip.internal-proxies}, the address it appended to
+ * {@code X-Forwarded-For} (Tomcat's RemoteIpValve replaces the remote address)
  * @param userAgent the client's User-Agent header
  */
 public record RequestOrigin(@Nullable String sourceIp, @Nullable String userAgent) {

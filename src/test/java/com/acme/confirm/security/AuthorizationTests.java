@@ -29,7 +29,8 @@ class AuthorizationTests {
 			Map.of("partner-admin", EnumSet.of(Permission.ADMIN_CONFIRM)), Map.of(), null);
 
 	private final Authorization authorization = new Authorization(
-			new SecurityProperties(null, "roles", List.of("auditor"), List.of("operator"), List.of("health")));
+			new SecurityProperties("cognito-confirm-service", SecurityProperties.AudienceCheck.REQUIRED, "roles", null,
+					List.of("auditor"), List.of("operator"), List.of("health")));
 
 	static Stream<Arguments> roleByRole() {
 		return Stream.of(Arguments.of(Set.of("user-admin"), CUSTOMERS, EnumSet.allOf(Permission.class)),

@@ -20,7 +20,8 @@ class RolesClaimTests {
 
 	/**
 	 * Generated claim sets: random role names placed at a random depth under random claim
-	 * names, as a list, a space-separated or a comma-separated string.
+	 * names, as a list, a space-separated or a comma-separated string (with that
+	 * delimiter configured).
 	 */
 	static Stream<Arguments> generatedClaims() {
 		Random random = new Random(20261122);
@@ -34,11 +35,12 @@ class RolesClaimTests {
 				.mapToObj((r) -> name(random, "role"))
 				.distinct()
 				.toList();
-			Object value = switch (random.nextInt(3)) {
-				case 0 -> roles;
-				case 1 -> String.join(" ", roles);
-				default -> String.join(",", roles);
+			String delimiter = switch (random.nextInt(3)) {
+				case 0 -> null;
+				case 1 -> " ";
+				default -> ",";
 			};
+			Object value = (delimiter != null) ? String.join(delimiter, roles) : roles;
 			Map<String, Object> claims = new LinkedHashMap<>();
 			claims.put("sub", "someone");
 			Map<String, Object> current = claims;
@@ -48,27 +50,41 @@ class RolesClaimTests {
 				current = nested;
 			}
 			current.put(segments.get(depth - 1), value);
-			return Arguments.of(String.join(".", segments), claims, Set.copyOf(roles));
+			return Arguments.of(String.join(".", segments), delimiter, claims, Set.copyOf(roles));
 		});
 	}
 
 	@ParameterizedTest
 	@MethodSource("generatedClaims")
-	void rolesAtDottedPathAreRead(String path, Map<String, Object> claims, Set<String> roles) {
-		assertThat(new RolesClaim(path).rolesIn(claims)).isEqualTo(roles);
+	void rolesAtDottedPathAreRead(String path, String delimiter, Map<String, Object> claims, Set<String> roles) {
+		assertThat(new RolesClaim(path, delimiter).rolesIn(claims)).isEqualTo(roles);
+	}
+
+	@Test
+	void rolesWhenStringAndNoDelimiterThenOneRole() {
+		assertThat(new RolesClaim("roles", null).rolesIn(Map.of("roles", "Read Only Admin")))
+			.containsExactly("Read Only Admin");
+		assertThat(new RolesClaim("roles", null).rolesIn(Map.of("roles", "auditor,Admin")))
+			.containsExactly("auditor,Admin");
+	}
+
+	@Test
+	void rolesWhenStringAndDelimiterPatternThenSplit() {
+		assertThat(new RolesClaim("roles", "[\\s,]+").rolesIn(Map.of("roles", "auditor, Admin  operator")))
+			.containsExactlyInAnyOrder("auditor", "Admin", "operator");
 	}
 
 	@Test
 	void rolesWhenKeycloakRealmAccessThenNestedRolesRead() {
 		Map<String, Object> claims = Map.of("realm_access", Map.of("roles", List.of("user-admin", "offline_access")));
 
-		assertThat(new RolesClaim("realm_access.roles").rolesIn(claims)).containsExactlyInAnyOrder("user-admin",
+		assertThat(new RolesClaim("realm_access.roles", null).rolesIn(claims)).containsExactlyInAnyOrder("user-admin",
 				"offline_access");
 	}
 
 	@Test
 	void rolesWhenCognitoGroupsThenRead() {
-		assertThat(new RolesClaim("cognito:groups").rolesIn(Map.of("cognito:groups", List.of("support-agent"))))
+		assertThat(new RolesClaim("cognito:groups", null).rolesIn(Map.of("cognito:groups", List.of("support-agent"))))
 			.containsExactly("support-agent");
 	}
 
@@ -76,15 +92,15 @@ class RolesClaimTests {
 	void rolesWhenClaimNameHasDotsThenWholeNameWins() {
 		Map<String, Object> claims = Map.of("https://acme.com/roles", List.of("auditor"));
 
-		assertThat(new RolesClaim("https://acme.com/roles").rolesIn(claims)).containsExactly("auditor");
+		assertThat(new RolesClaim("https://acme.com/roles", null).rolesIn(claims)).containsExactly("auditor");
 	}
 
 	@Test
 	void rolesWhenClaimMissingOrNotRolesThenNone() {
-		assertThat(new RolesClaim("roles").rolesIn(Map.of("sub", "x"))).isEmpty();
-		assertThat(new RolesClaim("roles").rolesIn(Map.of("roles", 42))).isEmpty();
-		assertThat(new RolesClaim("a.b").rolesIn(Map.of("a", "not-a-map"))).isEmpty();
-		assertThat(new RolesClaim("roles").rolesIn(Map.of("roles", List.of(1, "", " ")))).isEmpty();
+		assertThat(new RolesClaim("roles", null).rolesIn(Map.of("sub", "x"))).isEmpty();
+		assertThat(new RolesClaim("roles", null).rolesIn(Map.of("roles", 42))).isEmpty();
+		assertThat(new RolesClaim("a.b", null).rolesIn(Map.of("a", "not-a-map"))).isEmpty();
+		assertThat(new RolesClaim("roles", null).rolesIn(Map.of("roles", List.of(1, "", " ")))).isEmpty();
 	}
 
 	private static String name(Random random, String prefix) {

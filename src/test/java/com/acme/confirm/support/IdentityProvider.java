@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 
 /**
  * A real OAuth2/OIDC server (mock-oauth2-server) that signs the tokens callers present.
@@ -54,6 +55,16 @@ public final class IdentityProvider {
 	public String token(String issuerId, String subject, String audience, Map<String, Object> claims,
 			long expirySeconds) {
 		return this.server.issueToken(issuerId, subject, audience, claims, expirySeconds).serialize();
+	}
+
+	/**
+	 * A token of the trusted issuer with these claims and no {@code aud} claim at all.
+	 */
+	public String tokenWithoutAudience(String subject, Map<String, Object> claims) {
+		return this.server
+			.issueToken(ISSUER_ID, "test-client",
+					new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(), claims, 3600))
+			.serialize();
 	}
 
 }

@@ -97,8 +97,29 @@ public final class ServiceProcess {
 		return start(command, cognitoEndpoint, Path.of("target", name + ".log"), properties);
 	}
 
+	/**
+	 * Starts the application from the test class path with these environment variables
+	 * added to the process's.
+	 * @param name names its log, {@code target/<name>.log}
+	 * @param cognitoEndpoint where Cognito is
+	 * @param environment variables such as {@code LOGGING_LEVEL_ROOT}
+	 * @param properties more {@code --name=value} arguments
+	 * @return the process, once ready
+	 */
+	public static ServiceProcess replica(String name, String cognitoEndpoint, Map<String, String> environment,
+			String... properties) throws Exception {
+		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", System.getProperty("java.class.path"),
+				"com.acme.confirm.CognitoConfirmApplication"));
+		return start(command, cognitoEndpoint, Path.of("target", name + ".log"), environment, properties);
+	}
+
 	private static ServiceProcess start(List<String> command, String cognitoEndpoint, Path log, String... properties)
 			throws Exception {
+		return start(command, cognitoEndpoint, log, Map.of(), properties);
+	}
+
+	private static ServiceProcess start(List<String> command, String cognitoEndpoint, Path log,
+			Map<String, String> environment, String... properties) throws Exception {
 		TestDatabase database = TestDatabase.get();
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
@@ -117,7 +138,9 @@ public final class ServiceProcess {
 		}
 		command.addAll(List.of(properties));
 		Files.createDirectories(log.toAbsolutePath().getParent());
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+		ProcessBuilder builder = new ProcessBuilder(command);
+		builder.environment().putAll(environment);
+		Process process = builder.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
 			.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
 			.start();

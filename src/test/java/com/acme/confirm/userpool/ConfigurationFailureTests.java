@@ -1,5 +1,7 @@
 package com.acme.confirm.userpool;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import com.acme.confirm.CognitoConfirmApplication;
@@ -36,8 +38,13 @@ class ConfigurationFailureTests {
 				Arguments.of("confirm.cognito.api-call-attempt-timeout=20s",
 						"confirm.cognito.api-call-attempt-timeout"),
 				Arguments.of("confirm.cognito.max-budget-wait=8s", "confirm.cognito.max-budget-wait"),
-				Arguments.of("confirm.security.roles-claim= ", "confirm.security.roles-claim"), Arguments
-					.of("confirm.user-pools.other.id=eu-west-1_Same1", "is already configured as confirm.user-pools."));
+				Arguments.of("confirm.security.roles-claim= ", "confirm.security.roles-claim"),
+				// no audience at all (the default check), or a blank one
+				Arguments.of("confirm.security.audience-check=required", "confirm.security.audience is required"),
+				Arguments.of("confirm.security.audience= ", "confirm.security.audience is required"),
+				Arguments.of("confirm.security.roles-claim-delimiter=[", "confirm.security.roles-claim-delimiter"),
+				Arguments.of("confirm.user-pools.other.id=eu-west-1_Same1",
+						"is already configured as confirm.user-pools."));
 	}
 
 	@ParameterizedTest
@@ -46,10 +53,15 @@ class ConfigurationFailureTests {
 		SpringApplication application = new SpringApplication(CognitoConfirmApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 
-		assertThatException()
-			.isThrownBy(() -> application.run("--confirm.user-pools.customers.id=eu-west-1_Same1",
-					"--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:1/unused",
-					"--spring.main.banner-mode=off", "--logging.level.root=warn", "--" + badProperty))
+		List<String> arguments = new ArrayList<>(List.of("--confirm.user-pools.customers.id=eu-west-1_Same1",
+				"--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:1/unused",
+				"--spring.main.banner-mode=off", "--logging.level.root=warn", "--" + badProperty));
+		if (!badProperty.startsWith("confirm.security.audience")) {
+			// every case but the audience's own has one
+			arguments.add("--confirm.security.audience=cognito-confirm-service");
+		}
+
+		assertThatException().isThrownBy(() -> application.run(arguments.toArray(String[]::new)))
 			.satisfies((ex) -> assertThat(messages(ex) + output.getAll()).contains(named));
 	}
 
