@@ -29,7 +29,7 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 		String actorRoles, String targetUserPoolId, @Nullable String targetUsername, @Nullable String targetAppClientId,
 		@Nullable String reason, String clientMetadataKeys, String correlationId, @Nullable String cognitoRequestId,
 		@Nullable String sourceIp, @Nullable String userAgent, @Nullable Long durationMs, @Nullable String userStatus,
-		@Nullable Boolean emailVerifiedSet, @Nullable Boolean reconciled) {
+		@Nullable Boolean emailVerifiedSet, @Nullable Boolean reconciled, @Nullable String actorSourceIdentity) {
 
 	static final String GENESIS_HASH = "0".repeat(64);
 
@@ -37,7 +37,7 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 	static final String COLUMNS = "id, occurred_at, completed_at, action, outcome, error_code, actor_subject, "
 			+ "actor_issuer, actor_client_id, actor_roles, target_user_pool_id, target_username, "
 			+ "target_app_client_id, reason, client_metadata_keys, correlation_id, cognito_request_id, source_ip, "
-			+ "user_agent, duration_ms, user_status, email_verified_set, reconciled";
+			+ "user_agent, duration_ms, user_status, email_verified_set, reconciled, actor_source_identity";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -57,7 +57,8 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 				cut(event.target().username(), 256), cut(event.target().appClientId(), 128), cut(event.reason(), 1000),
 				json(event.clientMetadataKeys(), 8000), cut(event.correlationId(), 64),
 				cut(event.cognitoRequestId(), 128), cut(event.sourceIp(), 64), cut(event.userAgent(), 512),
-				event.durationMs(), cut(event.userStatus(), 32), event.emailVerifiedSet(), event.reconciled());
+				event.durationMs(), cut(event.userStatus(), 32), event.emailVerifiedSet(), event.reconciled(),
+				event.actor().sourceIdentity());
 	}
 
 	private static @Nullable String cut(@Nullable String value, int max) {
@@ -82,14 +83,15 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 				rs.getString("target_app_client_id"), rs.getString("reason"), rs.getString("client_metadata_keys"),
 				rs.getString("correlation_id"), rs.getString("cognito_request_id"), rs.getString("source_ip"),
 				rs.getString("user_agent"), rs.getObject("duration_ms", Long.class), rs.getString("user_status"),
-				rs.getObject("email_verified_set", Boolean.class), rs.getObject("reconciled", Boolean.class));
+				rs.getObject("email_verified_set", Boolean.class), rs.getObject("reconciled", Boolean.class),
+				rs.getString("actor_source_identity"));
 	}
 
 	AuditEvent toEvent() {
 		return new AuditEvent(this.id, this.occurredAt, this.completedAt, AuditAction.valueOf(this.action),
 				AuditOutcome.valueOf(this.outcome), this.errorCode,
 				new AuditEvent.Actor(this.actorSubject, this.actorIssuer, this.actorClientId,
-						JSON.readValue(this.actorRoles, STRINGS)),
+						JSON.readValue(this.actorRoles, STRINGS), this.actorSourceIdentity),
 				new AuditEvent.Target(this.targetUserPoolId, this.targetUsername, this.targetAppClientId), this.reason,
 				JSON.readValue(this.clientMetadataKeys, STRINGS), this.correlationId, this.cognitoRequestId,
 				this.sourceIp, this.userAgent, this.durationMs, this.userStatus, this.emailVerifiedSet,
@@ -100,7 +102,8 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 	 * The link of the hash chain for this row at the given position: SHA-256 over the
 	 * previous link and every column, in a fixed order. The columns added after the first
 	 * schema (user status, email verification, reconciled) are hashed when any is set, so
-	 * that links written before them still verify.
+	 * that links written before them still verify; later columns are hashed each by name
+	 * and value when set, so that no two of them can stand in for each other.
 	 */
 	String chainHash(long seq, String prevHash) {
 		List<@Nullable Object> content = new ArrayList<>(Arrays.asList(seq, this.id.toString(),
@@ -111,6 +114,9 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 				this.durationMs));
 		if (this.userStatus != null || this.emailVerifiedSet != null || this.reconciled != null) {
 			content.addAll(Arrays.asList(this.userStatus, this.emailVerifiedSet, this.reconciled));
+		}
+		if (this.actorSourceIdentity != null) {
+			content.addAll(List.of("actor_source_identity", this.actorSourceIdentity));
 		}
 		try {
 			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
