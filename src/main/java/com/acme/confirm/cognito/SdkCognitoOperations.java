@@ -1,6 +1,9 @@
 package com.acme.confirm.cognito;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -26,6 +29,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminUpdate
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmSignUpRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DescribeUserPoolRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserContextDataType;
@@ -40,7 +45,7 @@ import org.springframework.stereotype.Component;
  * by side, and apart the path would be a class that only this one calls.
  */
 @Component
-class SdkCognitoOperations implements CognitoOperations {
+class SdkCognitoOperations implements CognitoOperations, CognitoPoolSettings {
 
 	private static final Logger log = LoggerFactory.getLogger(SdkCognitoOperations.class);
 
@@ -94,6 +99,22 @@ class SdkCognitoOperations implements CognitoOperations {
 		String requestId = requestId(page);
 		return new CognitoUserPage(page.users().stream().map((user) -> CognitoUsers.of(user, requestId)).toList(),
 				page.paginationToken());
+	}
+
+	/**
+	 * DescribeUserPool, outside the budget: Cognito counts it in its own UserPoolRead
+	 * quota, and a pool is described once per process.
+	 */
+	@Override
+	public List<String> signInAttributes(ManagedUserPool pool) {
+		UserPoolType described = call("DescribeUserPool", pool,
+				DescribeUserPoolRequest.builder().userPoolId(pool.id()).build(),
+				CognitoIdentityProviderClient::describeUserPool)
+			.userPool();
+		Set<String> attributes = new LinkedHashSet<>();
+		described.usernameAttributes().forEach((attribute) -> attributes.add(attribute.toString()));
+		described.aliasAttributes().forEach((attribute) -> attributes.add(attribute.toString()));
+		return List.copyOf(attributes);
 	}
 
 	/**
