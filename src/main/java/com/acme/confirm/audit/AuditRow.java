@@ -29,7 +29,8 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 		String actorRoles, String targetUserPoolId, @Nullable String targetUsername, @Nullable String targetAppClientId,
 		@Nullable String reason, String clientMetadataKeys, String correlationId, @Nullable String cognitoRequestId,
 		@Nullable String sourceIp, @Nullable String userAgent, @Nullable Long durationMs, @Nullable String userStatus,
-		@Nullable Boolean emailVerifiedSet, @Nullable Boolean reconciled, @Nullable String actorSourceIdentity) {
+		@Nullable Boolean emailVerifiedSet, @Nullable Boolean reconciled, @Nullable String targetSub,
+		@Nullable String targetIdentifier, @Nullable UUID jobId, @Nullable String actorSourceIdentity) {
 
 	static final String GENESIS_HASH = "0".repeat(64);
 
@@ -37,7 +38,8 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 	static final String COLUMNS = "id, occurred_at, completed_at, action, outcome, error_code, actor_subject, "
 			+ "actor_issuer, actor_client_id, actor_roles, target_user_pool_id, target_username, "
 			+ "target_app_client_id, reason, client_metadata_keys, correlation_id, cognito_request_id, source_ip, "
-			+ "user_agent, duration_ms, user_status, email_verified_set, reconciled, actor_source_identity";
+			+ "user_agent, duration_ms, user_status, email_verified_set, reconciled, target_sub, target_identifier, "
+			+ "job_id, actor_source_identity";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -58,6 +60,7 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 				json(event.clientMetadataKeys(), 8000), cut(event.correlationId(), 64),
 				cut(event.cognitoRequestId(), 128), cut(event.sourceIp(), 64), cut(event.userAgent(), 512),
 				event.durationMs(), cut(event.userStatus(), 32), event.emailVerifiedSet(), event.reconciled(),
+				cut(event.target().sub(), 64), cut(event.target().identifier(), 256), event.jobId(),
 				event.actor().sourceIdentity());
 	}
 
@@ -84,6 +87,7 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 				rs.getString("correlation_id"), rs.getString("cognito_request_id"), rs.getString("source_ip"),
 				rs.getString("user_agent"), rs.getObject("duration_ms", Long.class), rs.getString("user_status"),
 				rs.getObject("email_verified_set", Boolean.class), rs.getObject("reconciled", Boolean.class),
+				rs.getString("target_sub"), rs.getString("target_identifier"), rs.getObject("job_id", UUID.class),
 				rs.getString("actor_source_identity"));
 	}
 
@@ -92,18 +96,20 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 				AuditOutcome.valueOf(this.outcome), this.errorCode,
 				new AuditEvent.Actor(this.actorSubject, this.actorIssuer, this.actorClientId,
 						JSON.readValue(this.actorRoles, STRINGS), this.actorSourceIdentity),
-				new AuditEvent.Target(this.targetUserPoolId, this.targetUsername, this.targetAppClientId), this.reason,
-				JSON.readValue(this.clientMetadataKeys, STRINGS), this.correlationId, this.cognitoRequestId,
-				this.sourceIp, this.userAgent, this.durationMs, this.userStatus, this.emailVerifiedSet,
-				this.reconciled);
+				new AuditEvent.Target(this.targetUserPoolId, this.targetUsername, this.targetSub, this.targetIdentifier,
+						this.targetAppClientId),
+				this.reason, JSON.readValue(this.clientMetadataKeys, STRINGS), this.correlationId,
+				this.cognitoRequestId, this.sourceIp, this.userAgent, this.durationMs, this.userStatus,
+				this.emailVerifiedSet, this.reconciled, this.jobId);
 	}
 
 	/**
 	 * The link of the hash chain for this row at the given position: SHA-256 over the
 	 * previous link and every column, in a fixed order. The columns added after the first
-	 * schema (user status, email verification, reconciled) are hashed when any is set, so
-	 * that links written before them still verify; later columns are hashed each by name
-	 * and value when set, so that no two of them can stand in for each other.
+	 * schema are hashed in groups, each when any of its columns is set (user status,
+	 * email verification, reconciled; then sub, identifier, job), so that links written
+	 * before them still verify; the source identity, added later, is hashed by name and
+	 * value when set, so that it cannot stand in for another column.
 	 */
 	String chainHash(long seq, String prevHash) {
 		List<@Nullable Object> content = new ArrayList<>(Arrays.asList(seq, this.id.toString(),
@@ -114,6 +120,10 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 				this.durationMs));
 		if (this.userStatus != null || this.emailVerifiedSet != null || this.reconciled != null) {
 			content.addAll(Arrays.asList(this.userStatus, this.emailVerifiedSet, this.reconciled));
+		}
+		if (this.targetSub != null || this.targetIdentifier != null || this.jobId != null) {
+			content.addAll(Arrays.asList(this.targetSub, this.targetIdentifier,
+					(this.jobId != null) ? this.jobId.toString() : null));
 		}
 		if (this.actorSourceIdentity != null) {
 			content.addAll(List.of("actor_source_identity", this.actorSourceIdentity));

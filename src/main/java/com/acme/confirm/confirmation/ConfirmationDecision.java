@@ -29,7 +29,9 @@ record ConfirmationDecision(ConfirmationOutcome outcome, @Nullable String previo
 			case CONFIRMED -> AuditOutcome.CONFIRMED;
 			case ALREADY_CONFIRMED -> AuditOutcome.ALREADY_CONFIRMED;
 		};
-		return new AuditCompletion(audited, null, this.cognitoRequestId, this.userStatus, this.emailVerifiedSet);
+		AuditCompletion completion = new AuditCompletion(audited, null, this.cognitoRequestId, this.userStatus,
+				this.emailVerifiedSet);
+		return (this.username != null) ? completion.identified(this.username, this.sub) : completion;
 	}
 
 	/**

@@ -84,7 +84,8 @@ class ConfirmationService {
 
 		@Override
 		public AuditCompletion auditCompletion() {
-			return new AuditCompletion(AuditOutcome.SUCCEEDED, null, this.user.requestId(), this.user.status(), false);
+			return new AuditCompletion(AuditOutcome.SUCCEEDED, null, this.user.requestId(), this.user.status(), false)
+				.identified(this.user.username(), this.user.sub());
 		}
 
 	}

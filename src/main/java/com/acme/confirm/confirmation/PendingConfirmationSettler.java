@@ -72,11 +72,13 @@ class PendingConfirmationSettler implements PendingSettler {
 		}
 		if (!user.isConfirmed()) {
 			return Optional
-				.of(new AuditCompletion(AuditOutcome.FAILED, INTERRUPTED, user.requestId(), user.status(), false));
+				.of(new AuditCompletion(AuditOutcome.FAILED, INTERRUPTED, user.requestId(), user.status(), false)
+					.identified(user.username(), user.sub()));
 		}
 		AuditOutcome outcome = confirmedSince(user, occurredAt) ? AuditOutcome.CONFIRMED
 				: AuditOutcome.ALREADY_CONFIRMED;
-		return Optional.of(new AuditCompletion(outcome, null, user.requestId(), user.status(), false));
+		return Optional.of(new AuditCompletion(outcome, null, user.requestId(), user.status(), false)
+			.identified(user.username(), user.sub()));
 	}
 
 	private static boolean confirmedSince(CognitoUser user, Instant started) {
