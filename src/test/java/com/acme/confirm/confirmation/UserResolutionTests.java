@@ -128,6 +128,32 @@ class UserResolutionTests extends IntegrationTests {
 		assertThat(item.path("identifier").asString()).isEqualTo(email);
 	}
 
+	@Test
+	void auditSearchByIdentifierUsernameOrSubFindsTheSameEvent() {
+		String username = newUsername("trail");
+		String email = username + "@example.com";
+		String sub = this.cognito.signUp(TestPools.ALIASED_CLIENT, username, email);
+		String eventId = this.api.adminConfirm(TestPools.ALIASED, staff(), Map.of("username", email))
+			.getBody()
+			.path("auditEventId")
+			.asString();
+
+		for (String name : List.of(email, username, sub)) {
+			JsonNode events = this.api
+				.exchange(HttpMethod.GET,
+						"/api/v1/audit-events?username=" + URLEncoder.encode(name, StandardCharsets.UTF_8),
+						this.idp.token("auditor-1", "auditor"), null, Map.of())
+				.getBody()
+				.path("events");
+			assertThat(events.size()).as(name).isEqualTo(1);
+			JsonNode target = events.get(0).path("target");
+			assertThat(events.get(0).path("id").asString()).isEqualTo(eventId);
+			assertThat(target.path("username").asString()).isEqualTo(username);
+			assertThat(target.path("sub").asString()).isEqualTo(sub);
+			assertThat(target.path("identifier").asString()).isEqualTo(email);
+		}
+	}
+
 	private ResponseEntity<JsonNode> status(String userPoolId, String identifier) {
 		return this.api.exchange(HttpMethod.GET, "/api/v1/user-pools/" + userPoolId + "/user-status?username="
 				+ URLEncoder.encode(identifier, StandardCharsets.UTF_8), staff(), null, Map.of());
