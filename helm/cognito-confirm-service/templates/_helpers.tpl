@@ -142,8 +142,8 @@ Only what is set is rendered, so that the application's own defaults apply to th
 {{- $pools := dict }}
 {{- range $alias, $pool := $v.userPools }}
 {{- range $key, $_ := $pool }}
-{{- if not (has $key (list "id" "requireReason" "roleArn" "grants" "appClients")) }}
-{{- fail (printf "config.userPools.%s.%s is not a known key (id, requireReason, roleArn, grants, appClients)" $alias $key) }}
+{{- if not (has $key (list "id" "requireReason" "roleArn" "sourceIdentity" "lookupAttributes" "grants" "appClients")) }}
+{{- fail (printf "config.userPools.%s.%s is not a known key (id, requireReason, roleArn, sourceIdentity, lookupAttributes, grants, appClients)" $alias $key) }}
 {{- end }}
 {{- end }}
 {{- $id := required (printf "config.userPools.%s.id is required" $alias) $pool.id }}
@@ -153,6 +153,8 @@ Only what is set is rendered, so that the application's own defaults apply to th
 {{- $p := dict "id" $id }}
 {{- if hasKey $pool "requireReason" }}{{ $_ := set $p "require-reason" $pool.requireReason }}{{ end }}
 {{- with $pool.roleArn }}{{ $_ := set $p "role-arn" . }}{{ end }}
+{{- if hasKey $pool "sourceIdentity" }}{{ $_ := set $p "source-identity" $pool.sourceIdentity }}{{ end }}
+{{- if hasKey $pool "lookupAttributes" }}{{ $_ := set $p "lookup-attributes" $pool.lookupAttributes }}{{ end }}
 {{- $grants := dict }}
 {{- range $role, $perms := $pool.grants }}
 {{- range $perms }}
@@ -190,7 +192,11 @@ Only what is set is rendered, so that the application's own defaults apply to th
 {{- with $v.cognito.maxRequestsPerSecond }}{{ $_ := set $cognito "max-requests-per-second" . }}{{ end }}
 {{- with $v.cognito.apiCallTimeout }}{{ $_ := set $cognito "api-call-timeout" . }}{{ end }}
 {{- if $cognito }}{{ $_ := set $confirm "cognito" $cognito }}{{ end }}
-{{- with $v.aws.stsEndpoint }}{{ $_ := set $confirm "aws" (dict "sts-endpoint" .) }}{{ end }}
+{{- $aws := dict }}
+{{- with $v.aws.stsEndpoint }}{{ $_ := set $aws "sts-endpoint" . }}{{ end }}
+{{- if $v.aws.sourceIdentity }}{{ $_ := set $aws "source-identity" true }}{{ end }}
+{{- with $v.aws.sourceIdentityRoleArn }}{{ $_ := set $aws "source-identity-role-arn" . }}{{ end }}
+{{- if $aws }}{{ $_ := set $confirm "aws" $aws }}{{ end }}
 {{- with $v.web.corsAllowedOrigins }}{{ $_ := set $confirm "web" (dict "cors" (dict "allowed-origins" .)) }}{{ end }}
 {{- $audit := dict }}
 {{- with $v.audit.retention }}{{ $_ := set $audit "retention" . }}{{ end }}
