@@ -152,8 +152,8 @@ Only what is set is rendered, so that the application's own defaults apply to th
 {{- $pools := dict }}
 {{- range $alias, $pool := $v.userPools }}
 {{- range $key, $_ := $pool }}
-{{- if not (has $key (list "id" "requireReason" "roleArn" "grants" "appClients")) }}
-{{- fail (printf "config.userPools.%s.%s is not a known key (id, requireReason, roleArn, grants, appClients)" $alias $key) }}
+{{- if not (has $key (list "id" "requireReason" "roleArn" "sourceIdentity" "lookupAttributes" "grants" "appClients")) }}
+{{- fail (printf "config.userPools.%s.%s is not a known key (id, requireReason, roleArn, sourceIdentity, lookupAttributes, grants, appClients)" $alias $key) }}
 {{- end }}
 {{- end }}
 {{- $id := required (printf "config.userPools.%s.id is required" $alias) $pool.id }}
@@ -163,6 +163,8 @@ Only what is set is rendered, so that the application's own defaults apply to th
 {{- $p := dict "id" $id }}
 {{- if hasKey $pool "requireReason" }}{{ $_ := set $p "require-reason" $pool.requireReason }}{{ end }}
 {{- with $pool.roleArn }}{{ $_ := set $p "role-arn" . }}{{ end }}
+{{- if hasKey $pool "sourceIdentity" }}{{ $_ := set $p "source-identity" $pool.sourceIdentity }}{{ end }}
+{{- if hasKey $pool "lookupAttributes" }}{{ $_ := set $p "lookup-attributes" $pool.lookupAttributes }}{{ end }}
 {{- $grants := dict }}
 {{- range $role, $perms := $pool.grants }}
 {{- range $perms }}
@@ -207,7 +209,11 @@ Only what is set is rendered, so that the application's own defaults apply to th
 {{- $replicas := ternary .Values.autoscaling.maxReplicas .Values.replicaCount .Values.autoscaling.enabled }}
 {{- $_ := set $cognito "expected-replicas" (int ($v.cognito.expectedReplicas | default $replicas)) }}
 {{- if $cognito }}{{ $_ := set $confirm "cognito" $cognito }}{{ end }}
-{{- with $v.aws.stsEndpoint }}{{ $_ := set $confirm "aws" (dict "sts-endpoint" .) }}{{ end }}
+{{- $aws := dict }}
+{{- with $v.aws.stsEndpoint }}{{ $_ := set $aws "sts-endpoint" . }}{{ end }}
+{{- if $v.aws.sourceIdentity }}{{ $_ := set $aws "source-identity" true }}{{ end }}
+{{- with $v.aws.sourceIdentityRoleArn }}{{ $_ := set $aws "source-identity-role-arn" . }}{{ end }}
+{{- if $aws }}{{ $_ := set $confirm "aws" $aws }}{{ end }}
 {{- $web := dict }}
 {{- with $v.web.corsAllowedOrigins }}{{ $_ := set $web "cors" (dict "allowed-origins" .) }}{{ end }}
 {{- with $v.web.maxConcurrentRequests }}{{ $_ := set $web "max-concurrent-requests" . }}{{ end }}

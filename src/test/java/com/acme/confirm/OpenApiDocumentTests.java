@@ -90,7 +90,7 @@ class OpenApiDocumentTests extends IntegrationTests {
 		JsonNode schemas = document.path("components").path("schemas");
 		// Generated clients type always-present fields as non-optional.
 		assertThat(schemas.path("ConfirmationResult").path("required").valueStream().map(JsonNode::asString))
-			.containsExactlyInAnyOrder("userPoolId", "username", "outcome", "auditEventId");
+			.containsExactlyInAnyOrder("userPoolId", "username", "identifier", "outcome", "auditEventId");
 		assertThat(schemas.path("BatchResultItem").path("properties").path("problem").path("$ref").asString())
 			.isEqualTo("#/components/schemas/Problem");
 		assertThat(schemas.has("ProblemDetail")).isFalse();

@@ -83,13 +83,22 @@ public record AuditEvent(@Schema(requiredMode = REQUIRED) UUID id, @Schema(requi
 	 * @param issuer the token's issuer
 	 * @param clientId the OAuth2 client of the token
 	 * @param roles the caller's roles, sorted
+	 * @param sourceIdentity the SourceIdentity (the subject mapped into STS's characters)
+	 * that CloudTrail shows on the Cognito calls made for the caller; absent when the
+	 * pool's calls are signed by the service's own role
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Actor(@Schema(requiredMode = REQUIRED) String subject, @Nullable String issuer,
-			@Nullable String clientId, @Schema(requiredMode = REQUIRED) List<String> roles) {
+			@Nullable String clientId, @Schema(requiredMode = REQUIRED) List<String> roles,
+			@Nullable String sourceIdentity) {
+
+		public Actor(String subject, @Nullable String issuer, @Nullable String clientId, Set<String> roles,
+				@Nullable String sourceIdentity) {
+			this(subject, issuer, clientId, roles.stream().sorted().toList(), sourceIdentity);
+		}
 
 		public Actor(String subject, @Nullable String issuer, @Nullable String clientId, Set<String> roles) {
-			this(subject, issuer, clientId, roles.stream().sorted().toList());
+			this(subject, issuer, clientId, roles, null);
 		}
 
 	}

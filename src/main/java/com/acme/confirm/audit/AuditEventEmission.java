@@ -35,6 +35,7 @@ class AuditEventEmission {
 			.addKeyValue("audit.errorCode", event.errorCode())
 			.addKeyValue("audit.actor.subject", event.actor().subject())
 			.addKeyValue("audit.actor.roles", event.actor().roles())
+			.addKeyValue("audit.actor.sourceIdentity", event.actor().sourceIdentity())
 			.addKeyValue("audit.target.userPoolId", event.target().userPoolId())
 			.addKeyValue("audit.target.username", event.target().username())
 			.addKeyValue("audit.target.sub", event.target().sub())

@@ -49,7 +49,25 @@ public class AuditLog {
 	 */
 	public PendingAudit begin(AuditAction action, Caller caller, RequestOrigin origin, String userPoolId,
 			AuditedRequest request) {
-		AuditEvent event = pending(action, caller, origin, userPoolId, request);
+		return begin(action, caller, origin, userPoolId, request, null);
+	}
+
+	/**
+	 * Writes the attempt as PENDING, with the SourceIdentity that its Cognito calls will
+	 * carry; nothing may act on its behalf unless this returned.
+	 * @param action the operation
+	 * @param caller who calls
+	 * @param origin where the call came from
+	 * @param userPoolId the pool named by the request
+	 * @param request what the request names
+	 * @param sourceIdentity the caller as CloudTrail will name it, when the pool's calls
+	 * are signed with a SourceIdentity session
+	 * @return the pending attempt
+	 * @throws ProblemException AUDIT_UNAVAILABLE when the event could not be written
+	 */
+	public PendingAudit begin(AuditAction action, Caller caller, RequestOrigin origin, String userPoolId,
+			AuditedRequest request, @Nullable String sourceIdentity) {
+		AuditEvent event = pending(action, caller, origin, userPoolId, request, sourceIdentity);
 		try {
 			this.repository.insertPending(event);
 		}
@@ -111,7 +129,7 @@ public class AuditLog {
 	 */
 	public Optional<UUID> rejected(AuditAction action, Caller caller, RequestOrigin origin, String userPoolId,
 			AuditedRequest request, ProblemCode code) {
-		AuditEvent event = pending(action, caller, origin, userPoolId, request)
+		AuditEvent event = pending(action, caller, origin, userPoolId, request, null)
 			.complete(AuditCompletion.failed(code, null, null), false);
 		try {
 			this.repository.complete(event);
@@ -135,9 +153,10 @@ public class AuditLog {
 	}
 
 	private static AuditEvent pending(AuditAction action, Caller caller, RequestOrigin origin, String userPoolId,
-			AuditedRequest request) {
+			AuditedRequest request, @Nullable String sourceIdentity) {
 		return AuditEvent.pending(action,
-				new AuditEvent.Actor(caller.subject(), caller.issuer(), caller.clientId(), caller.roles()),
+				new AuditEvent.Actor(caller.subject(), caller.issuer(), caller.clientId(), caller.roles(),
+						sourceIdentity),
 				AuditEvent.Target.asGiven(userPoolId, request.auditedUsername(), request.auditedAppClientId()),
 				request.auditedReason(), request.auditedMetadataKeys(), CorrelationId.current(), origin.sourceIp(),
 				origin.userAgent(), request.auditedJobId(), batch(request.auditedBatch()));

@@ -147,14 +147,14 @@ class AuditRepository {
 
 	private void insert(AuditRow row, @Nullable Long seq, @Nullable String prevHash, @Nullable String hash) {
 		this.jdbc.sql("INSERT INTO audit_event (" + AuditRow.COLUMNS + ", chain_seq, prev_hash, hash) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(row.id(), utc(row.occurredAt()), utc(row.completedAt()), row.action(), row.outcome(),
 					row.errorCode(), row.actorSubject(), row.actorIssuer(), row.actorClientId(), row.actorRoles(),
 					row.targetUserPoolId(), row.targetUsername(), row.targetAppClientId(), row.reason(),
 					row.clientMetadataKeys(), row.correlationId(), row.cognitoRequestId(), row.sourceIp(),
 					row.userAgent(), row.durationMs(), row.userStatus(), row.emailVerifiedSet(), row.reconciled(),
-					row.targetSub(), row.targetIdentifier(), row.jobId(), row.batchSize(), row.batchUsernames(), seq,
-					prevHash, hash)
+					row.targetSub(), row.targetIdentifier(), row.jobId(), row.batchSize(), row.batchUsernames(),
+					row.actorSourceIdentity(), seq, prevHash, hash)
 			.update();
 	}
 

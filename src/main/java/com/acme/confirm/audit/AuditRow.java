@@ -31,7 +31,7 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 		@Nullable String sourceIp, @Nullable String userAgent, @Nullable Long durationMs, @Nullable String userStatus,
 		@Nullable Boolean emailVerifiedSet, @Nullable Boolean reconciled, @Nullable String targetSub,
 		@Nullable String targetIdentifier, @Nullable UUID jobId, @Nullable Integer batchSize,
-		@Nullable String batchUsernames) {
+		@Nullable String batchUsernames, @Nullable String actorSourceIdentity) {
 
 	static final String GENESIS_HASH = "0".repeat(64);
 
@@ -40,7 +40,7 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 			+ "actor_issuer, actor_client_id, actor_roles, target_user_pool_id, target_username, "
 			+ "target_app_client_id, reason, client_metadata_keys, correlation_id, cognito_request_id, source_ip, "
 			+ "user_agent, duration_ms, user_status, email_verified_set, reconciled, target_sub, target_identifier, job_id, "
-			+ "batch_size, batch_usernames";
+			+ "batch_size, batch_usernames, actor_source_identity";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -63,7 +63,7 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 				event.durationMs(), cut(event.userStatus(), 32), event.emailVerifiedSet(), event.reconciled(),
 				cut(event.target().sub(), 64), cut(event.target().identifier(), 256), event.jobId(),
 				(event.batch() != null) ? event.batch().size() : null,
-				(event.batch() != null) ? json(event.batch().usernames(), 8000) : null);
+				(event.batch() != null) ? json(event.batch().usernames(), 8000) : null, event.actor().sourceIdentity());
 	}
 
 	/**
@@ -98,14 +98,15 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 				rs.getString("user_agent"), rs.getObject("duration_ms", Long.class), rs.getString("user_status"),
 				rs.getObject("email_verified_set", Boolean.class), rs.getObject("reconciled", Boolean.class),
 				rs.getString("target_sub"), rs.getString("target_identifier"), rs.getObject("job_id", UUID.class),
-				rs.getObject("batch_size", Integer.class), rs.getString("batch_usernames"));
+				rs.getObject("batch_size", Integer.class), rs.getString("batch_usernames"),
+				rs.getString("actor_source_identity"));
 	}
 
 	AuditEvent toEvent() {
 		return new AuditEvent(this.id, this.occurredAt, this.completedAt, AuditAction.valueOf(this.action),
 				AuditOutcome.valueOf(this.outcome), this.errorCode,
 				new AuditEvent.Actor(this.actorSubject, this.actorIssuer, this.actorClientId,
-						JSON.readValue(this.actorRoles, STRINGS)),
+						JSON.readValue(this.actorRoles, STRINGS), this.actorSourceIdentity),
 				new AuditEvent.Target(this.targetUserPoolId, this.targetUsername, this.targetSub, this.targetIdentifier,
 						this.targetAppClientId),
 				this.reason, JSON.readValue(this.clientMetadataKeys, STRINGS), this.correlationId,
@@ -121,8 +122,8 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 	 * previous link and every column, in a fixed order. The columns added after the first
 	 * schema are hashed in groups, each when any of its columns is set (user status,
 	 * email verification, reconciled; then, each under its name, sub, identifier and job,
-	 * and a refused batch's size and usernames), so that links written before them still
-	 * verify.
+	 * a refused batch's size and usernames, and the caller's source identity), so that
+	 * links written before them still verify.
 	 */
 	String chainHash(long seq, String prevHash) {
 		List<@Nullable Object> content = new ArrayList<>(Arrays.asList(seq, this.id.toString(),
@@ -141,6 +142,9 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 		}
 		if (this.batchSize != null) {
 			content.addAll(Arrays.asList("batch", this.batchSize, this.batchUsernames));
+		}
+		if (this.actorSourceIdentity != null) {
+			content.addAll(List.of("actor_source_identity", this.actorSourceIdentity));
 		}
 		try {
 			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");

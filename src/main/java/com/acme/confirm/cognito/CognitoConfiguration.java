@@ -46,6 +46,12 @@ class CognitoConfiguration {
 		return new CognitoClients(properties, aws, cognitoHttpClient, awsCredentialsProvider, cognitoBudget);
 	}
 
+	@Bean(destroyMethod = "close")
+	SourceIdentitySessions sourceIdentitySessions(AwsProperties aws, SourceIdentities sourceIdentities,
+			SdkHttpClient cognitoHttpClient, AwsCredentialsProvider awsCredentialsProvider, UserPools pools) {
+		return new SourceIdentitySessions(aws, sourceIdentities, cognitoHttpClient, awsCredentialsProvider, pools);
+	}
+
 	/**
 	 * In Redis when a URL is given, connected in the background: a Redis that is down
 	 * does not keep the service from starting.

@@ -150,7 +150,13 @@ public class CognitoFailure extends RuntimeException {
 		CIRCUIT_OPEN,
 
 		/** No answer within the call's time budget. */
-		TIMEOUT
+		TIMEOUT,
+
+		/**
+		 * STS refused or could not give the session that names the caller in CloudTrail
+		 * (SourceIdentity); Cognito was not called.
+		 */
+		SOURCE_IDENTITY_UNAVAILABLE
 
 	}
 

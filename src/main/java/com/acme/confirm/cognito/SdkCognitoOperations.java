@@ -1,6 +1,9 @@
 package com.acme.confirm.cognito;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -13,6 +16,8 @@ import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
@@ -24,6 +29,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminUpdate
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmSignUpRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DescribeUserPoolRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserContextDataType;
@@ -38,7 +45,7 @@ import org.springframework.stereotype.Component;
  * by side, and apart the path would be a class that only this one calls.
  */
 @Component
-class SdkCognitoOperations implements CognitoOperations {
+class SdkCognitoOperations implements CognitoOperations, CognitoPoolSettings {
 
 	private static final Logger log = LoggerFactory.getLogger(SdkCognitoOperations.class);
 
@@ -54,9 +61,12 @@ class SdkCognitoOperations implements CognitoOperations {
 
 	private final MeterRegistry meterRegistry;
 
+	private final SourceIdentitySessions sessions;
+
 	SdkCognitoOperations(CognitoClients clients, CognitoCircuitBreakers circuitBreakers, CognitoBudget budget,
-			MeterRegistry meterRegistry) {
+			MeterRegistry meterRegistry, SourceIdentitySessions sessions) {
 		this.clients = clients;
+		this.sessions = sessions;
 		this.circuitBreakers = circuitBreakers;
 		this.budget = budget;
 		this.meterRegistry = meterRegistry;
@@ -89,6 +99,22 @@ class SdkCognitoOperations implements CognitoOperations {
 		String requestId = requestId(page);
 		return new CognitoUserPage(page.users().stream().map((user) -> CognitoUsers.of(user, requestId)).toList(),
 				page.paginationToken());
+	}
+
+	/**
+	 * DescribeUserPool, outside the budget: Cognito counts it in its own UserPoolRead
+	 * quota, and a pool is described once per process.
+	 */
+	@Override
+	public List<String> signInAttributes(ManagedUserPool pool) {
+		UserPoolType described = call("DescribeUserPool", pool,
+				DescribeUserPoolRequest.builder().userPoolId(pool.id()).build(),
+				CognitoIdentityProviderClient::describeUserPool)
+			.userPool();
+		Set<String> attributes = new LinkedHashSet<>();
+		described.usernameAttributes().forEach((attribute) -> attributes.add(attribute.toString()));
+		described.aliasAttributes().forEach((attribute) -> attributes.add(attribute.toString()));
+		return List.copyOf(attributes);
 	}
 
 	/**
@@ -159,9 +185,11 @@ class SdkCognitoOperations implements CognitoOperations {
 	/**
 	 * Makes the call: not at all while the pool's circuit is open (Cognito has been
 	 * failing there; calls are answered COGNITO_UNAVAILABLE at once instead of piling up
-	 * threads), else once its first attempt has its token from the budget, through the
-	 * circuit breaker. The call's time is measured from then on (the wait for the token
-	 * is {@code confirm.cognito.budget.wait}); a call the budget refused is recorded with
+	 * threads), else, signed by the caller's SourceIdentity session where the pool asks
+	 * for one (an STS failure stops the call before it takes a token), once its first
+	 * attempt has its token from the budget, through the circuit breaker. The call's time
+	 * is measured from then on (the wait for the token is
+	 * {@code confirm.cognito.budget.wait}); a call the budget refused is recorded with
 	 * its wait.
 	 */
 	private <Q extends CognitoIdentityProviderRequest, R extends AwsResponse> R call(String operation,
@@ -174,7 +202,8 @@ class SdkCognitoOperations implements CognitoOperations {
 				// no queueing for a token that the call could not use
 				throw CallNotPermittedException.createCallNotPermittedException(circuitBreaker);
 			}
-			Q paid = firstAttemptPaid(request, pool);
+			AwsCredentialsProvider session = this.sessions.credentialsFor(pool);
+			Q paid = firstAttemptPaid(request, pool, session);
 			sample = Timer.start(this.meterRegistry);
 			return circuitBreaker
 				.executeSupplier(() -> translated(operation, pool, () -> sdk.apply(this.clients.forPool(pool), paid)));
@@ -201,17 +230,23 @@ class SdkCognitoOperations implements CognitoOperations {
 
 	/**
 	 * Waits for the first attempt's token and marks the request so that the budget's
-	 * interceptor takes none for that attempt.
+	 * interceptor takes none for that attempt; a session's credentials sign it instead of
+	 * the client's.
 	 */
 	@SuppressWarnings("unchecked") // toBuilder().build() is of the request's own type
-	private <Q extends CognitoIdentityProviderRequest> Q firstAttemptPaid(Q request, ManagedUserPool pool) {
+	private <Q extends CognitoIdentityProviderRequest> Q firstAttemptPaid(Q request, ManagedUserPool pool,
+			@Nullable AwsCredentialsProvider session) {
 		QuotaCategory category = QuotaCategory.of(request);
-		if (category == null) {
+		if (category == null && session == null) {
 			return request;
 		}
-		return (Q) request.toBuilder()
-			.overrideConfiguration(this.budget.awaitFirstAttempt(category, Region.of(pool.region())))
-			.build();
+		AwsRequestOverrideConfiguration.Builder override = (category != null)
+				? this.budget.awaitFirstAttempt(category, Region.of(pool.region())).toBuilder()
+				: AwsRequestOverrideConfiguration.builder();
+		if (session != null) {
+			override.credentialsProvider(session);
+		}
+		return (Q) request.toBuilder().overrideConfiguration(override.build()).build();
 	}
 
 	private static boolean isOpen(CircuitBreaker circuitBreaker) {

@@ -9,10 +9,12 @@ import com.acme.confirm.audit.AuditCompletion;
 import com.acme.confirm.audit.AuditedRequest;
 import com.acme.confirm.audit.PendingAudit;
 import com.acme.confirm.cognito.CognitoFailure;
+import com.acme.confirm.cognito.SourceIdentities;
 import com.acme.confirm.problem.ProblemCode;
 import com.acme.confirm.problem.ProblemDetails;
 import com.acme.confirm.problem.ProblemException;
 import com.acme.confirm.security.Caller;
+import com.acme.confirm.userpool.UserPools;
 import com.acme.confirm.web.RequestOrigin;
 
 import org.springframework.stereotype.Component;
@@ -20,23 +22,34 @@ import org.springframework.stereotype.Component;
 /**
  * Runs an operation inside its audit event: the event is written PENDING first (if that
  * fails, the operation does not run) and completed with the outcome, or with the problem
- * the operation failed with, which then names the event.
+ * the operation failed with, which then names the event. The operation's Cognito calls
+ * are made for the caller: where the pool signs them with a SourceIdentity session, the
+ * event records the SourceIdentity that CloudTrail will show.
  */
 @Component
 class AuditedOperations {
 
 	private final AuditLog auditLog;
 
-	AuditedOperations(AuditLog auditLog) {
+	private final UserPools userPools;
+
+	private final SourceIdentities sourceIdentities;
+
+	AuditedOperations(AuditLog auditLog, UserPools userPools, SourceIdentities sourceIdentities) {
 		this.auditLog = auditLog;
+		this.userPools = userPools;
+		this.sourceIdentities = sourceIdentities;
 	}
 
 	<T extends OperationOutcome> AuditedResult<T> run(AuditAction action, Caller caller, RequestOrigin origin,
 			String userPoolId, AuditedRequest request, Supplier<T> operation) {
-		PendingAudit attempt = this.auditLog.begin(action, caller, origin, userPoolId, request);
+		String sourceIdentity = this.userPools.find(userPoolId)
+			.flatMap((pool) -> this.sourceIdentities.forCaller(pool, caller.subject()))
+			.orElse(null);
+		PendingAudit attempt = this.auditLog.begin(action, caller, origin, userPoolId, request, sourceIdentity);
 		T result;
 		try {
-			result = operation.get();
+			result = this.sourceIdentities.actingFor(caller.subject(), operation);
 		}
 		catch (CognitoFailure ex) {
 			throw failed(attempt, CognitoProblem.of(ex));

@@ -46,6 +46,7 @@ final class CognitoProblem extends ProblemException {
 			case REJECTED -> ProblemCode.COGNITO_REJECTED;
 			case UNAVAILABLE, CIRCUIT_OPEN -> ProblemCode.COGNITO_UNAVAILABLE;
 			case TIMEOUT -> ProblemCode.COGNITO_TIMEOUT;
+			case SOURCE_IDENTITY_UNAVAILABLE -> ProblemCode.SOURCE_IDENTITY_UNAVAILABLE;
 		};
 	}
 

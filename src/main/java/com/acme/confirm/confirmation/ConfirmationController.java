@@ -41,12 +41,16 @@ class ConfirmationController {
 
 	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.REASON_REQUIRED, ProblemCode.FORBIDDEN,
 			ProblemCode.USER_POOL_NOT_MANAGED, ProblemCode.USER_NOT_FOUND, ProblemCode.USER_NOT_CONFIRMABLE,
-			ProblemCode.PAYLOAD_TOO_LARGE, ProblemCode.UNSUPPORTED_MEDIA_TYPE, ProblemCode.THROTTLED,
-			ProblemCode.COGNITO_TRIGGER_FAILED, ProblemCode.COGNITO_REJECTED, ProblemCode.COGNITO_UNAVAILABLE,
-			ProblemCode.AUDIT_UNAVAILABLE, ProblemCode.COGNITO_TIMEOUT })
+			ProblemCode.AMBIGUOUS_USER, ProblemCode.PAYLOAD_TOO_LARGE, ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+			ProblemCode.THROTTLED, ProblemCode.COGNITO_TRIGGER_FAILED, ProblemCode.COGNITO_REJECTED,
+			ProblemCode.COGNITO_UNAVAILABLE, ProblemCode.AUDIT_UNAVAILABLE, ProblemCode.SOURCE_IDENTITY_UNAVAILABLE,
+			ProblemCode.COGNITO_TIMEOUT })
 	@Operation(operationId = "adminConfirmSignUp", summary = "Confirm a user without a code",
-			description = "Reads the user's status first: a CONFIRMED user answers ALREADY_CONFIRMED without a "
-					+ "change; only an UNCONFIRMED, enabled user is confirmed. Needs ADMIN_CONFIRM on the pool.")
+			description = "Finds the user first: the username may be an alias or the sub, and an identifier that "
+					+ "Cognito does not know as a username is looked up in the pool's lookup attributes (an "
+					+ "unverified e-mail of an UNCONFIRMED user too; several matches answer AMBIGUOUS_USER). A "
+					+ "CONFIRMED user answers ALREADY_CONFIRMED without a change; only an UNCONFIRMED, enabled user "
+					+ "is confirmed. Needs ADMIN_CONFIRM on the pool.")
 	@Audited(AuditAction.ADMIN_CONFIRM_SIGN_UP)
 	@PoolPermission(Permission.ADMIN_CONFIRM)
 	@PostMapping(path = "/admin-confirm-sign-up", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -77,10 +81,12 @@ class ConfirmationController {
 	}
 
 	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.FORBIDDEN, ProblemCode.USER_POOL_NOT_MANAGED,
-			ProblemCode.USER_NOT_FOUND, ProblemCode.THROTTLED, ProblemCode.COGNITO_REJECTED,
-			ProblemCode.COGNITO_UNAVAILABLE, ProblemCode.AUDIT_UNAVAILABLE, ProblemCode.COGNITO_TIMEOUT })
+			ProblemCode.USER_NOT_FOUND, ProblemCode.AMBIGUOUS_USER, ProblemCode.THROTTLED, ProblemCode.COGNITO_REJECTED,
+			ProblemCode.COGNITO_UNAVAILABLE, ProblemCode.AUDIT_UNAVAILABLE, ProblemCode.SOURCE_IDENTITY_UNAVAILABLE,
+			ProblemCode.COGNITO_TIMEOUT })
 	@Operation(operationId = "getUserStatus", summary = "Read a user's confirmation status",
-			description = "Calls Cognito AdminGetUser. The username travels as a query parameter, never in the "
+			description = "Calls Cognito AdminGetUser, and ListUsers for an identifier that is not a username, as "
+					+ "adminConfirmSignUp finds users. The username travels as a query parameter, never in the "
 					+ "path. Needs READ_USER on the pool.")
 	@Audited(AuditAction.GET_USER_STATUS)
 	@PoolPermission(Permission.READ_USER)
@@ -99,7 +105,8 @@ class ConfirmationController {
 			ProblemCode.ALIAS_EXISTS, ProblemCode.PAYLOAD_TOO_LARGE, ProblemCode.UNSUPPORTED_MEDIA_TYPE,
 			ProblemCode.CODE_MISMATCH, ProblemCode.CODE_EXPIRED, ProblemCode.TOO_MANY_FAILED_ATTEMPTS,
 			ProblemCode.THROTTLED, ProblemCode.COGNITO_TRIGGER_FAILED, ProblemCode.COGNITO_REJECTED,
-			ProblemCode.COGNITO_UNAVAILABLE, ProblemCode.AUDIT_UNAVAILABLE, ProblemCode.COGNITO_TIMEOUT })
+			ProblemCode.COGNITO_UNAVAILABLE, ProblemCode.AUDIT_UNAVAILABLE, ProblemCode.SOURCE_IDENTITY_UNAVAILABLE,
+			ProblemCode.COGNITO_TIMEOUT })
 	@Operation(operationId = "confirmSignUp", summary = "Confirm a user with the code the user received",
 			description = "Calls Cognito ConfirmSignUp, with the SecretHash computed by the service for clients "
 					+ "with a secret. A user who is already CONFIRMED answers ALREADY_CONFIRMED. Needs CODE_CONFIRM "

@@ -15,10 +15,13 @@ import org.jspecify.annotations.Nullable;
  * @param userStatus the user's status now
  * @param emailVerifiedSet whether this confirmation set email_verified=true
  * @param cognitoRequestId Cognito's request id of the deciding call
+ * @param username the user's canonical username; {@code null} when the user was not read
+ * (a code confirmed at the first try)
+ * @param sub the user's sub; {@code null} when not read
  */
 record ConfirmationDecision(ConfirmationOutcome outcome, @Nullable String previousStatus,
-		@Nullable Boolean emailVerified, String userStatus, boolean emailVerifiedSet,
-		@Nullable String cognitoRequestId) implements AuditedOperations.OperationOutcome {
+		@Nullable Boolean emailVerified, String userStatus, boolean emailVerifiedSet, @Nullable String cognitoRequestId,
+		@Nullable String username, @Nullable String sub) implements AuditedOperations.OperationOutcome {
 
 	@Override
 	public AuditCompletion auditCompletion() {
@@ -26,12 +29,18 @@ record ConfirmationDecision(ConfirmationOutcome outcome, @Nullable String previo
 			case CONFIRMED -> AuditOutcome.CONFIRMED;
 			case ALREADY_CONFIRMED -> AuditOutcome.ALREADY_CONFIRMED;
 		};
-		return new AuditCompletion(audited, null, this.cognitoRequestId, this.userStatus, this.emailVerifiedSet);
+		AuditCompletion completion = new AuditCompletion(audited, null, this.cognitoRequestId, this.userStatus,
+				this.emailVerifiedSet);
+		return (this.username != null) ? completion.identified(this.username, this.sub) : completion;
 	}
 
-	ConfirmationResult toResult(String userPoolId, String username, UUID auditEventId) {
-		return new ConfirmationResult(userPoolId, username, this.outcome, this.previousStatus, this.emailVerified,
-				auditEventId);
+	/**
+	 * The result, for the identifier as the caller gave it; the canonical username is
+	 * that identifier when the user was not read.
+	 */
+	ConfirmationResult toResult(String userPoolId, String identifier, UUID auditEventId) {
+		return new ConfirmationResult(userPoolId, (this.username != null) ? this.username : identifier, this.sub,
+				identifier, this.outcome, this.previousStatus, this.emailVerified, auditEventId);
 	}
 
 }

@@ -40,17 +40,22 @@ class ConfirmationDecisions {
 
 	private final CognitoOperations cognito;
 
-	ConfirmationDecisions(CognitoOperations cognito) {
+	private final UserResolution users;
+
+	ConfirmationDecisions(CognitoOperations cognito, UserResolution users) {
 		this.cognito = cognito;
+		this.users = users;
 	}
 
 	/**
-	 * Reads the user first: a CONFIRMED user is ALREADY_CONFIRMED without a call; only an
-	 * UNCONFIRMED, enabled user is confirmed. A NotAuthorized answer to the first attempt
-	 * means someone confirmed the user since the read, which a second read shows.
+	 * Finds the user first ({@link UserResolution}: the identifier may be an alias that
+	 * Cognito does not resolve yet) and acts on its canonical username: a CONFIRMED user
+	 * is ALREADY_CONFIRMED without a call; only an UNCONFIRMED, enabled user is
+	 * confirmed. A NotAuthorized answer to the first attempt means someone confirmed the
+	 * user since the read, which a second read shows.
 	 */
 	ConfirmationDecision adminConfirm(ManagedUserPool pool, AdminConfirmSignUpRequest request) {
-		CognitoUser user = this.cognito.getUser(pool, request.username());
+		CognitoUser user = this.users.resolve(pool, request.username());
 		boolean markEmailVerified = request.emailVerificationRequested();
 		if (markEmailVerified && !user.hasEmail()) {
 			throw new ProblemException(ProblemCode.VALIDATION_FAILED,
@@ -106,7 +111,7 @@ class ConfirmationDecisions {
 			String requestId = this.cognito.confirmSignUp(call);
 			// Cognito confirms with a code only users that are UNCONFIRMED.
 			return new ConfirmationDecision(ConfirmationOutcome.CONFIRMED, CognitoUser.UNCONFIRMED, null,
-					CognitoUser.CONFIRMED, false, requestId);
+					CognitoUser.CONFIRMED, false, requestId, null, null);
 		}
 		catch (CognitoFailure ex) {
 			boolean lostAnswer = ex.mayHaveBeenApplied();
@@ -120,10 +125,10 @@ class ConfirmationDecisions {
 			}
 			if (lostAnswer && changedSince(user, started)) {
 				return new ConfirmationDecision(ConfirmationOutcome.CONFIRMED, CognitoUser.UNCONFIRMED,
-						user.emailVerified(), user.status(), false, user.requestId());
+						user.emailVerified(), user.status(), false, user.requestId(), user.username(), user.sub());
 			}
 			return new ConfirmationDecision(ConfirmationOutcome.ALREADY_CONFIRMED, user.status(), user.emailVerified(),
-					user.status(), false, user.requestId());
+					user.status(), false, user.requestId(), user.username(), user.sub());
 		}
 	}
 
@@ -151,12 +156,12 @@ class ConfirmationDecisions {
 			String previousStatus, boolean markEmailVerified, @Nullable String requestId) {
 		if (!markEmailVerified || user.emailVerified() || user.email() == null) {
 			return new ConfirmationDecision(outcome, previousStatus, user.emailVerified(), CognitoUser.CONFIRMED, false,
-					requestId);
+					requestId, user.username(), user.sub());
 		}
 		try {
 			String updateRequestId = this.cognito.markEmailVerified(pool, user.username(), user.email());
-			return new ConfirmationDecision(outcome, previousStatus, true, CognitoUser.CONFIRMED, true,
-					updateRequestId);
+			return new ConfirmationDecision(outcome, previousStatus, true, CognitoUser.CONFIRMED, true, updateRequestId,
+					user.username(), user.sub());
 		}
 		catch (CognitoFailure ex) {
 			// The user is confirmed now; repeating the request finishes the job.

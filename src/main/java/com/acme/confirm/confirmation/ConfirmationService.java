@@ -6,7 +6,6 @@ import java.util.Set;
 import com.acme.confirm.audit.AuditAction;
 import com.acme.confirm.audit.AuditCompletion;
 import com.acme.confirm.audit.AuditOutcome;
-import com.acme.confirm.cognito.CognitoOperations;
 import com.acme.confirm.cognito.CognitoUser;
 import com.acme.confirm.problem.ProblemCode;
 import com.acme.confirm.problem.ProblemException;
@@ -30,16 +29,16 @@ class ConfirmationService {
 
 	private final ConfirmationDecisions decisions;
 
-	private final CognitoOperations cognito;
-
 	private final AuditedOperations audited;
 
-	ConfirmationService(PoolAccess access, ConfirmationDecisions decisions, CognitoOperations cognito,
-			AuditedOperations audited) {
+	private final UserResolution users;
+
+	ConfirmationService(PoolAccess access, ConfirmationDecisions decisions, AuditedOperations audited,
+			UserResolution users) {
 		this.access = access;
 		this.decisions = decisions;
-		this.cognito = cognito;
 		this.audited = audited;
+		this.users = users;
 	}
 
 	ConfirmationResult adminConfirmSignUp(Caller caller, RequestOrigin origin, String userPoolId,
@@ -71,11 +70,11 @@ class ConfirmationService {
 		AuditedOperations.AuditedResult<StatusRead> read = this.audited.run(AuditAction.GET_USER_STATUS, caller, origin,
 				userPoolId, new UserStatusRequest(username), () -> {
 					ManagedUserPool pool = this.access.require(caller, userPoolId, Set.of(Permission.READ_USER));
-					return new StatusRead(this.cognito.getUser(pool, username));
+					return new StatusRead(this.users.resolve(pool, username));
 				});
 		CognitoUser user = read.result().user();
-		return new UserStatusResult(userPoolId, username, user.status(), user.enabled(), user.emailVerified(),
-				user.isConfirmable(), read.auditEventId());
+		return new UserStatusResult(userPoolId, user.username(), user.sub(), username, user.status(), user.enabled(),
+				user.emailVerified(), user.isConfirmable(), read.auditEventId());
 	}
 
 	/**
@@ -85,7 +84,8 @@ class ConfirmationService {
 
 		@Override
 		public AuditCompletion auditCompletion() {
-			return new AuditCompletion(AuditOutcome.SUCCEEDED, null, this.user.requestId(), this.user.status(), false);
+			return new AuditCompletion(AuditOutcome.SUCCEEDED, null, this.user.requestId(), this.user.status(), false)
+				.identified(this.user.username(), this.user.sub());
 		}
 
 	}

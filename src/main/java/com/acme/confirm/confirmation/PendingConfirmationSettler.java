@@ -9,9 +9,9 @@ import com.acme.confirm.audit.AuditOutcome;
 import com.acme.confirm.audit.PendingAudit;
 import com.acme.confirm.audit.PendingSettler;
 import com.acme.confirm.cognito.CognitoFailure;
-import com.acme.confirm.cognito.CognitoOperations;
 import com.acme.confirm.cognito.CognitoUser;
 import com.acme.confirm.problem.ProblemCode;
+import com.acme.confirm.problem.ProblemException;
 import com.acme.confirm.userpool.ManagedUserPool;
 import com.acme.confirm.userpool.UserPools;
 import org.jspecify.annotations.Nullable;
@@ -35,11 +35,11 @@ class PendingConfirmationSettler implements PendingSettler {
 
 	private final UserPools userPools;
 
-	private final CognitoOperations cognito;
+	private final UserResolution users;
 
-	PendingConfirmationSettler(UserPools userPools, CognitoOperations cognito) {
+	PendingConfirmationSettler(UserPools userPools, UserResolution users) {
 		this.userPools = userPools;
-		this.cognito = cognito;
+		this.users = users;
 	}
 
 	@Override
@@ -58,7 +58,11 @@ class PendingConfirmationSettler implements PendingSettler {
 		}
 		CognitoUser user;
 		try {
-			user = this.cognito.getUser(pool.get(), username);
+			// found as the attempt would have found it: the identifier may be an alias
+			user = this.users.resolve(pool.get(), username);
+		}
+		catch (ProblemException ex) {
+			return Optional.of(AuditCompletion.failed(ex.code(), null, null));
 		}
 		catch (CognitoFailure ex) {
 			if (ex.kind() == CognitoFailure.Kind.USER_NOT_FOUND) {
@@ -68,11 +72,13 @@ class PendingConfirmationSettler implements PendingSettler {
 		}
 		if (!user.isConfirmed()) {
 			return Optional
-				.of(new AuditCompletion(AuditOutcome.FAILED, INTERRUPTED, user.requestId(), user.status(), false));
+				.of(new AuditCompletion(AuditOutcome.FAILED, INTERRUPTED, user.requestId(), user.status(), false)
+					.identified(user.username(), user.sub()));
 		}
 		AuditOutcome outcome = confirmedSince(user, occurredAt) ? AuditOutcome.CONFIRMED
 				: AuditOutcome.ALREADY_CONFIRMED;
-		return Optional.of(new AuditCompletion(outcome, null, user.requestId(), user.status(), false));
+		return Optional.of(new AuditCompletion(outcome, null, user.requestId(), user.status(), false)
+			.identified(user.username(), user.sub()));
 	}
 
 	private static boolean confirmedSince(CognitoUser user, Instant started) {

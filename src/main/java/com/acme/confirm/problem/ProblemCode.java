@@ -33,6 +33,8 @@ public enum ProblemCode {
 
 	USER_NOT_CONFIRMABLE(HttpStatus.CONFLICT, "User cannot be confirmed"),
 
+	AMBIGUOUS_USER(HttpStatus.CONFLICT, "The identifier matches several users"),
+
 	ALIAS_EXISTS(HttpStatus.CONFLICT, "Alias already exists"),
 
 	PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),
@@ -56,6 +58,8 @@ public enum ProblemCode {
 	COGNITO_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Cognito is unavailable"),
 
 	AUDIT_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Audit trail unavailable"),
+
+	SOURCE_IDENTITY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The caller's AWS session is unavailable"),
 
 	COGNITO_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "Cognito did not answer in time");
 

@@ -2,6 +2,7 @@ package com.acme.confirm.userpool;
 
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,14 +19,29 @@ import org.jspecify.annotations.Nullable;
  * @param appClients app clients by client id
  * @param roleArn the IAM role to assume for calls to this pool, if it is in another
  * account
+ * @param sourceIdentity whether this pool's Cognito calls are signed with a session whose
+ * SourceIdentity is the caller; {@code null} follows {@code confirm.aws.source-identity}
+ * @param lookupAttributes the attributes searched (ListUsers) for an identifier that is
+ * not a username; {@code null} follows the pool's own alias and username attributes
  */
 public record ManagedUserPool(String alias, String id, boolean requireReason, Map<String, Set<Permission>> grants,
-		Map<String, AppClient> appClients, @Nullable String roleArn) {
+		Map<String, AppClient> appClients, @Nullable String roleArn, @Nullable Boolean sourceIdentity,
+		@Nullable List<String> lookupAttributes) {
 
 	public ManagedUserPool {
 		if (id.indexOf('_') <= 0) {
 			throw new IllegalArgumentException("Not a user pool id (region_id): " + id);
 		}
+		lookupAttributes = (lookupAttributes != null) ? List.copyOf(lookupAttributes) : null;
+	}
+
+	/**
+	 * A pool that follows the service-wide SourceIdentity setting and its own
+	 * configuration for lookups.
+	 */
+	public ManagedUserPool(String alias, String id, boolean requireReason, Map<String, Set<Permission>> grants,
+			Map<String, AppClient> appClients, @Nullable String roleArn) {
+		this(alias, id, requireReason, grants, appClients, roleArn, null, null);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package com.acme.confirm.userpool;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,11 +30,18 @@ record UserPoolProperties(@DefaultValue Map<String, @Valid Pool> userPools) {
 	 * @param grants permissions on this pool, by role name
 	 * @param appClients app clients that confirmSignUp may use, by alias
 	 * @param roleArn IAM role to assume for this pool (a pool in another AWS account)
+	 * @param sourceIdentity sign this pool's Cognito calls with a session whose
+	 * SourceIdentity is the caller; unset follows {@code confirm.aws.source-identity}
+	 * @param lookupAttributes attributes searched (ListUsers) when an identifier is not a
+	 * username, such as {@code [email, phone_number]}; unset follows the pool's alias and
+	 * username attributes (DescribeUserPool); empty turns the lookup off
 	 */
 	record Pool(@NotNull @Pattern(regexp = UserPools.POOL_ID_PATTERN) String id,
 			@DefaultValue("false") boolean requireReason, @DefaultValue Map<String, Set<Permission>> grants,
 			@DefaultValue Map<String, @Valid AppClient> appClients,
-			@Nullable @Pattern(regexp = "arn:aws[\\w-]*:iam::\\d{12}:role/[\\w+=,.@/-]+") String roleArn) {
+			@Nullable @Pattern(regexp = "arn:aws[\\w-]*:iam::\\d{12}:role/[\\w+=,.@/-]+") String roleArn,
+			@Nullable Boolean sourceIdentity,
+			@Nullable List<@Pattern(regexp = "[\\w:-]{1,32}") String> lookupAttributes) {
 	}
 
 }

@@ -77,7 +77,8 @@ public class UserPools {
 			.stream()
 			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, (grant) -> Set.copyOf(grant.getValue())));
 		return new ManagedUserPool(alias, pool.id(), pool.requireReason(), grants, Map.copyOf(clients),
-				StringUtils.hasText(pool.roleArn()) ? pool.roleArn() : null);
+				StringUtils.hasText(pool.roleArn()) ? pool.roleArn() : null, pool.sourceIdentity(),
+				pool.lookupAttributes());
 	}
 
 }

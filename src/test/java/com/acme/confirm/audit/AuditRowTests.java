@@ -33,7 +33,7 @@ class AuditRowTests {
 		Instant at = Instant.parse("2026-12-02T10:00:00Z");
 		return new AuditRow(ID, at, at.plusMillis(20), "ADMIN_CONFIRM_SIGN_UP", "CONFIRMED", null, "admin-1", null,
 				null, "[]", "eu-west-1_AbCdEf123", "jane", null, null, "[]", "c0ffee", null, null, null, 20L,
-				userStatus, null, null, sub, null, null, null, null);
+				userStatus, null, null, sub, null, null, null, null, null);
 	}
 
 }

@@ -88,8 +88,8 @@ class BatchRunTests {
 	}
 
 	private static ConfirmationResult confirmed(String username) {
-		return new ConfirmationResult("us-east-1_Pool1", username, ConfirmationOutcome.CONFIRMED, "UNCONFIRMED", null,
-				UUID.randomUUID());
+		return new ConfirmationResult("us-east-1_Pool1", username, null, username, ConfirmationOutcome.CONFIRMED,
+				"UNCONFIRMED", null, UUID.randomUUID());
 	}
 
 	private static void sleep(long millis) {

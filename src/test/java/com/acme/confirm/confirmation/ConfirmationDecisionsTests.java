@@ -38,7 +38,8 @@ class ConfirmationDecisionsTests {
 
 	private final StubCognito cognito = new StubCognito();
 
-	private final ConfirmationDecisions decisions = new ConfirmationDecisions(this.cognito);
+	private final ConfirmationDecisions decisions = new ConfirmationDecisions(this.cognito,
+			new UserResolution(this.cognito, (pool) -> List.of()));
 
 	@Test
 	void adminConfirmWhenUnconfirmedThenConfirmedUnderTheCanonicalUsername() {
@@ -274,7 +275,9 @@ class ConfirmationDecisionsTests {
 			stub.reads(user("jane", CognitoUser.CONFIRMED, true, null, true));
 			stub.confirmFails(failure(CognitoFailure.Kind.REJECTED, answer));
 
-			ConfirmationDecision decision = new ConfirmationDecisions(stub).confirmWithCode(POOL, CLIENT, code("jane"));
+			ConfirmationDecision decision = new ConfirmationDecisions(stub,
+					new UserResolution(stub, (pool) -> List.of()))
+				.confirmWithCode(POOL, CLIENT, code("jane"));
 
 			assertThat(decision.outcome()).as(answer).isEqualTo(ConfirmationOutcome.ALREADY_CONFIRMED);
 			assertThat(decision.emailVerified()).as(answer).isTrue();

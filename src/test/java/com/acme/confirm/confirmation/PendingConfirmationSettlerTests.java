@@ -2,6 +2,7 @@ package com.acme.confirm.confirmation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -72,7 +73,8 @@ class PendingConfirmationSettlerTests {
 	@Test
 	void settleWhenStatusReadOrUnmanagedPoolThenNoCognitoCall() {
 		StubCognito cognito = new StubCognito(null, failure(CognitoFailure.Kind.UNAVAILABLE));
-		PendingConfirmationSettler settler = new PendingConfirmationSettler(UserPoolsFixture.of(POOL), cognito);
+		PendingConfirmationSettler settler = new PendingConfirmationSettler(UserPoolsFixture.of(POOL),
+				new UserResolution(cognito, (pool) -> List.of()));
 
 		assertThat(settler.settle(AuditAction.GET_USER_STATUS, POOL.id(), "jane", STARTED)).get()
 			.satisfies((completion) -> assertThat(completion.errorCode())
@@ -85,7 +87,8 @@ class PendingConfirmationSettlerTests {
 	private static Optional<AuditCompletion> settle(Object answer) {
 		StubCognito cognito = (answer instanceof CognitoUser user) ? new StubCognito(user, null)
 				: new StubCognito(null, (CognitoFailure) answer);
-		return new PendingConfirmationSettler(UserPoolsFixture.of(POOL), cognito)
+		return new PendingConfirmationSettler(UserPoolsFixture.of(POOL),
+				new UserResolution(cognito, (pool) -> List.of()))
 			.settle(AuditAction.ADMIN_CONFIRM_SIGN_UP, POOL.id(), "jane", STARTED);
 	}
 

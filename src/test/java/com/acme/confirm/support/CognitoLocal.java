@@ -77,6 +77,24 @@ public final class CognitoLocal {
 			.userAttributes(AttributeType.builder().name("email").value(email).build()));
 	}
 
+	/**
+	 * Signs up an UNCONFIRMED user through the given app client (and so in its pool).
+	 * @return the user's sub
+	 */
+	public String signUp(String clientId, String username, String email) {
+		return this.client
+			.signUp((request) -> request.clientId(clientId)
+				.username(username)
+				.password("Passw0rd!Passw0rd")
+				.userAttributes(AttributeType.builder().name("email").value(email).build()))
+			.userSub();
+	}
+
+	/** The user as AdminGetUser in the given pool answers. */
+	public AdminGetUserResponse user(String userPoolId, String username) {
+		return this.client.adminGetUser((request) -> request.userPoolId(userPoolId).username(username));
+	}
+
 	/** Signs up an UNCONFIRMED user without an email address. */
 	public void signUpWithoutEmail(String username) {
 		this.client.signUp((
@@ -163,21 +181,36 @@ public final class CognitoLocal {
 		Map<String, Object> clients = new LinkedHashMap<>();
 		clients.put(TestPools.SECRET_CLIENT, client(TestPools.SECRET_CLIENT, TestPools.SECRET_CLIENT_SECRET));
 		clients.put(TestPools.PUBLIC_CLIENT, client(TestPools.PUBLIC_CLIENT, null));
+		clients.put(TestPools.ALIASED_CLIENT, client(TestPools.ALIASED_CLIENT, null, TestPools.ALIASED));
+		clients.put(TestPools.EMAIL_USERNAME_CLIENT,
+				client(TestPools.EMAIL_USERNAME_CLIENT, null, TestPools.EMAIL_USERNAME));
+		clients.put(TestPools.SIGNED_CLIENT, client(TestPools.SIGNED_CLIENT, null, TestPools.SIGNED));
 		clients.put(TestPools.MISCONFIGURED_CLIENT,
 				client(TestPools.MISCONFIGURED_CLIENT, TestPools.MISCONFIGURED_CLIENT_REAL_SECRET));
 		json.writeValue(db.resolve("clients.json").toFile(), Map.of("Clients", clients));
-		for (String pool : List.of(TestPools.CUSTOMERS, TestPools.PARTNERS, TestPools.CROSS_ACCOUNT,
+		for (String pool : List.of(TestPools.CUSTOMERS, TestPools.PARTNERS, TestPools.CROSS_ACCOUNT, TestPools.SIGNED,
 				TestPools.UNMANAGED)) {
 			json.writeValue(db.resolve(pool + ".json").toFile(), Map.of("Users", Map.of(), "Options",
 					Map.of("Id", pool, "Name", pool, "UsernameAttributes", List.of())));
 		}
+		// DescribeUserPool answers with these options, as Cognito does for such pools.
+		json.writeValue(db.resolve(TestPools.ALIASED + ".json").toFile(),
+				Map.of("Users", Map.of(), "Options", Map.of("Id", TestPools.ALIASED, "Name", TestPools.ALIASED,
+						"UsernameAttributes", List.of(), "AliasAttributes", List.of("email"))));
+		json.writeValue(db.resolve(TestPools.EMAIL_USERNAME + ".json").toFile(),
+				Map.of("Users", Map.of(), "Options", Map.of("Id", TestPools.EMAIL_USERNAME, "Name",
+						TestPools.EMAIL_USERNAME, "UsernameAttributes", List.of("email"))));
 	}
 
 	private static Map<String, Object> client(String id, String secret) {
+		return client(id, secret, TestPools.CUSTOMERS);
+	}
+
+	private static Map<String, Object> client(String id, String secret, String userPoolId) {
 		Map<String, Object> client = new LinkedHashMap<>();
 		client.put("ClientId", id);
 		client.put("ClientName", id);
-		client.put("UserPoolId", TestPools.CUSTOMERS);
+		client.put("UserPoolId", userPoolId);
 		if (secret != null) {
 			client.put("ClientSecret", secret);
 		}

@@ -1,5 +1,7 @@
 package com.acme.confirm.support;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +19,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -35,13 +38,13 @@ public final class CognitoWire {
 
 	private static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
 
-	private static final String ASSUME_ROLE = """
+	private static final String ASSUME_ROLE_TEMPLATE = """
 			<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
 			  <AssumeRoleResult>
 			    <Credentials>
 			      <AccessKeyId>%s</AccessKeyId>
 			      <SecretAccessKey>assumed-secret-key</SecretAccessKey>
-			      <SessionToken>assumed-session-token</SessionToken>
+			      <SessionToken>%s</SessionToken>
 			      <Expiration>2099-01-01T00:00:00Z</Expiration>
 			    </Credentials>
 			    <AssumedRoleUser>
@@ -53,7 +56,10 @@ public final class CognitoWire {
 			    <RequestId>c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId>
 			  </ResponseMetadata>
 			</AssumeRoleResponse>
-			""".formatted(TestPools.ASSUMED_KEY_ID);
+			""";
+
+	private static final String ASSUME_ROLE = ASSUME_ROLE_TEMPLATE.formatted(TestPools.ASSUMED_KEY_ID,
+			"assumed-session-token");
 
 	private static volatile CognitoWire instance;
 
@@ -186,6 +192,51 @@ public final class CognitoWire {
 	/** Breaks the connection for this operation and username. */
 	public void reset(String operation, String username) {
 		on(operation, username, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+	}
+
+	/**
+	 * Answers STS AssumeRole for sessions with this SourceIdentity with credentials of
+	 * this access key id and the session token {@code token-of-<accessKeyId>}, in STS's
+	 * XML.
+	 */
+	public void onAssumeRole(String sourceIdentity, String accessKeyId) {
+		this.server.stubFor(assumeRole(sourceIdentity).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "text/xml")
+			.withBody(ASSUME_ROLE_TEMPLATE.formatted(accessKeyId, "token-of-" + accessKeyId))));
+	}
+
+	/** Refuses STS AssumeRole for sessions with this SourceIdentity, as STS does. */
+	public void failAssumeRole(String sourceIdentity, int status, String code) {
+		this.server.stubFor(assumeRole(sourceIdentity)
+			.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "text/xml").withBody("""
+					<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+					  <Error>
+					    <Type>Sender</Type>
+					    <Code>%s</Code>
+					    <Message>Injected by the test</Message>
+					  </Error>
+					  <RequestId>%s</RequestId>
+					</ErrorResponse>
+					""".formatted(code, UUID.randomUUID()))));
+	}
+
+	/**
+	 * The STS AssumeRole calls the service made for sessions with this SourceIdentity.
+	 */
+	public List<LoggedRequest> assumeRoleRequests(String sourceIdentity) {
+		return this.server.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=AssumeRole"))
+			.withRequestBody(matching(sourceIdentityParameter(sourceIdentity))));
+	}
+
+	private static MappingBuilder assumeRole(String sourceIdentity) {
+		return post(urlEqualTo("/")).atPriority(30)
+			.withRequestBody(containing("Action=AssumeRole"))
+			.withRequestBody(matching(sourceIdentityParameter(sourceIdentity)));
+	}
+
+	private static String sourceIdentityParameter(String sourceIdentity) {
+		return "(?s).*SourceIdentity="
+				+ java.util.regex.Pattern.quote(URLEncoder.encode(sourceIdentity, StandardCharsets.UTF_8)) + "(&.*)?";
 	}
 
 	/** The STS AssumeRole calls the service made. */

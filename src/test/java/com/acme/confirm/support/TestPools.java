@@ -21,6 +21,36 @@ public final class TestPools {
 	/** The access key id of the credentials STS hands out for that role. */
 	public static final String ASSUMED_KEY_ID = "ASIATESTASSUMEDROLE1";
 
+	/**
+	 * Managed pool whose Cognito calls are signed with a session whose SourceIdentity is
+	 * the caller (the service's own account: {@link #SOURCE_IDENTITY_ROLE}).
+	 */
+	public static final String SIGNED = "us-east-1_TestSigned1";
+
+	/** The role assumed with the caller's SourceIdentity for pools in the own account. */
+	public static final String SOURCE_IDENTITY_ROLE = "arn:aws:iam::111122223333:role/cognito-confirm-staff";
+
+	/**
+	 * Managed pool with email as an alias (AliasAttributes): an unverified email does not
+	 * name a user to AdminGetUser, as in Cognito.
+	 */
+	public static final String ALIASED = "us-east-1_TestAliased1";
+
+	/** App client of ALIASED, without a secret. */
+	public static final String ALIASED_CLIENT = "aliasedclient1";
+
+	/**
+	 * Managed pool with email as the username (UsernameAttributes): the stored username
+	 * is the sub, a UUID.
+	 */
+	public static final String EMAIL_USERNAME = "us-east-1_TestEmailName1";
+
+	/** App client of EMAIL_USERNAME, without a secret. */
+	public static final String EMAIL_USERNAME_CLIENT = "emailnameclient1";
+
+	/** App client of SIGNED, without a secret. */
+	public static final String SIGNED_CLIENT = "signedclient1";
+
 	/** A pool the emulator has but this service does not manage. */
 	public static final String UNMANAGED = "us-east-1_NotManaged1";
 

@@ -18,7 +18,7 @@ public final class UserPoolsFixture {
 			Map<String, AppClient> clients = new LinkedHashMap<>();
 			pool.appClients().forEach((id, client) -> clients.put(id, client));
 			configured.put(pool.alias(), new UserPoolProperties.Pool(pool.id(), pool.requireReason(), pool.grants(),
-					clients, pool.roleArn()));
+					clients, pool.roleArn(), pool.sourceIdentity(), pool.lookupAttributes()));
 		}
 		return new UserPools(new UserPoolProperties(configured));
 	}
