@@ -59,6 +59,14 @@ public record AuditEvent(@Schema(requiredMode = REQUIRED) UUID id, @Schema(requi
 				null);
 	}
 
+	/** This pending event under another id. */
+	AuditEvent withId(UUID eventId) {
+		return new AuditEvent(eventId, this.occurredAt, this.completedAt, this.action, this.outcome, this.errorCode,
+				this.actor, this.target, this.reason, this.clientMetadataKeys, this.correlationId,
+				this.cognitoRequestId, this.sourceIp, this.userAgent, this.durationMs, this.userStatus,
+				this.emailVerifiedSet, this.reconciled);
+	}
+
 	/**
 	 * This event, ended as the completion says.
 	 */

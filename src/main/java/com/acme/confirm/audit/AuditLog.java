@@ -46,7 +46,27 @@ public class AuditLog {
 	 */
 	public PendingAudit begin(AuditAction action, Caller caller, RequestOrigin origin, String userPoolId,
 			AuditedRequest request) {
-		AuditEvent event = pending(action, caller, origin, userPoolId, request);
+		return begin(pending(action, caller, origin, userPoolId, request));
+	}
+
+	/**
+	 * Writes the attempt as PENDING under an id chosen beforehand, so that work which
+	 * records the id first can tell after a crash whether the attempt started.
+	 * @param id the event's id
+	 * @param action the operation
+	 * @param caller who calls
+	 * @param origin where the call came from
+	 * @param userPoolId the pool named by the request
+	 * @param request what the request names
+	 * @return the pending attempt
+	 * @throws ProblemException AUDIT_UNAVAILABLE when the event could not be written
+	 */
+	public PendingAudit begin(UUID id, AuditAction action, Caller caller, RequestOrigin origin, String userPoolId,
+			AuditedRequest request) {
+		return begin(pending(action, caller, origin, userPoolId, request).withId(id));
+	}
+
+	private PendingAudit begin(AuditEvent event) {
 		try {
 			this.repository.insertPending(event);
 		}

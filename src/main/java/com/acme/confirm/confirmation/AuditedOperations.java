@@ -33,7 +33,19 @@ class AuditedOperations {
 
 	<T extends OperationOutcome> AuditedResult<T> run(AuditAction action, Caller caller, RequestOrigin origin,
 			String userPoolId, AuditedRequest request, Supplier<T> operation) {
-		PendingAudit attempt = this.auditLog.begin(action, caller, origin, userPoolId, request);
+		return run(this.auditLog.begin(action, caller, origin, userPoolId, request), operation);
+	}
+
+	/**
+	 * As {@link #run(AuditAction, Caller, RequestOrigin, String, AuditedRequest, Supplier)},
+	 * with the audit event's id chosen by the caller.
+	 */
+	<T extends OperationOutcome> AuditedResult<T> run(UUID attemptId, AuditAction action, Caller caller,
+			RequestOrigin origin, String userPoolId, AuditedRequest request, Supplier<T> operation) {
+		return run(this.auditLog.begin(attemptId, action, caller, origin, userPoolId, request), operation);
+	}
+
+	private <T extends OperationOutcome> AuditedResult<T> run(PendingAudit attempt, Supplier<T> operation) {
 		T result;
 		try {
 			result = operation.get();

@@ -27,6 +27,8 @@ public enum ProblemCode {
 
 	USER_NOT_FOUND(HttpStatus.NOT_FOUND, "User not found"),
 
+	CONFIRMATION_JOB_NOT_FOUND(HttpStatus.NOT_FOUND, "Confirmation job not found"),
+
 	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
 
 	NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
@@ -34,6 +36,8 @@ public enum ProblemCode {
 	USER_NOT_CONFIRMABLE(HttpStatus.CONFLICT, "User cannot be confirmed"),
 
 	ALIAS_EXISTS(HttpStatus.CONFLICT, "Alias already exists"),
+
+	CONFIRMATION_JOB_STATE_CONFLICT(HttpStatus.CONFLICT, "The confirmation job's state does not allow this"),
 
 	UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
 
