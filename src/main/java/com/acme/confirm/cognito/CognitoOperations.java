@@ -45,4 +45,16 @@ public interface CognitoOperations {
 	 */
 	@Nullable String confirmSignUp(ConfirmSignUpCall call);
 
+	/**
+	 * ListUsers: one page of the pool's users that match the filter (all users without
+	 * one), UNCONFIRMED ones included, within the service's share of the UserList quota.
+	 * @param pool the pool
+	 * @param filter the one filter Cognito applies, or {@code null}
+	 * @param paginationToken the previous page's token, {@code null} for the first page
+	 * @param limit users per page, 1 to 60 (Cognito's maximum)
+	 * @return the page
+	 */
+	CognitoUserPage listUsers(ManagedUserPool pool, @Nullable UserFilter filter, @Nullable String paginationToken,
+			int limit);
+
 }

@@ -29,7 +29,7 @@ enum QuotaCategory {
 	/** UserUpdate: AdminUpdateUserAttributes; 25 requests per second by default. */
 	USER_UPDATE("user-update"),
 
-	/** UserList: ListUsers, for finding a user by attribute (not called yet). */
+	/** UserList: ListUsers; 30 requests per second by default. */
 	USER_LIST("user-list");
 
 	/** The category of each request type the service sends; keyed on type, not name. */

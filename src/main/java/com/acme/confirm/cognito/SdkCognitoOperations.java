@@ -1,6 +1,5 @@
 package com.acme.confirm.cognito;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BiFunction;
@@ -20,12 +19,13 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminConfirmSignUpRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserRequest;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AnalyticsMetadataType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminUpdateUserAttributesRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmSignUpRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserContextDataType;
 
 import org.springframework.stereotype.Component;
@@ -67,14 +67,28 @@ class SdkCognitoOperations implements CognitoOperations {
 	 */
 	@Override
 	public CognitoUser getUser(ManagedUserPool pool, String username) {
-		AdminGetUserResponse user = call("AdminGetUser", pool,
+		return CognitoUsers.of(call("AdminGetUser", pool,
 				AdminGetUserRequest.builder().userPoolId(pool.id()).username(username).build(),
-				CognitoIdentityProviderClient::adminGetUser);
-		Map<String, String> attributes = new HashMap<>();
-		user.userAttributes().forEach((attribute) -> attributes.put(attribute.name(), attribute.value()));
-		return new CognitoUser(user.username(), user.userStatusAsString(), Boolean.TRUE.equals(user.enabled()),
-				attributes.get(EMAIL), Boolean.parseBoolean(attributes.get(EMAIL_VERIFIED)),
-				user.userLastModifiedDate(), user.responseMetadata().requestId());
+				CognitoIdentityProviderClient::adminGetUser));
+	}
+
+	/**
+	 * ListUsers, one page, within the service's share of Cognito's UserList rate.
+	 */
+	@Override
+	public CognitoUserPage listUsers(ManagedUserPool pool, @Nullable UserFilter filter,
+			@Nullable String paginationToken, int limit) {
+		ListUsersResponse page = call("ListUsers", pool,
+				ListUsersRequest.builder()
+					.userPoolId(pool.id())
+					.filter((filter != null) ? filter.expression() : null)
+					.paginationToken(paginationToken)
+					.limit(Math.max(1, Math.min(limit, 60)))
+					.build(),
+				CognitoIdentityProviderClient::listUsers);
+		String requestId = requestId(page);
+		return new CognitoUserPage(page.users().stream().map((user) -> CognitoUsers.of(user, requestId)).toList(),
+				page.paginationToken());
 	}
 
 	/**

@@ -12,7 +12,9 @@ import com.acme.confirm.audit.AuditOutcome;
 import com.acme.confirm.cognito.CognitoFailure;
 import com.acme.confirm.cognito.CognitoOperations;
 import com.acme.confirm.cognito.CognitoUser;
+import com.acme.confirm.cognito.CognitoUserPage;
 import com.acme.confirm.cognito.ConfirmSignUpCall;
+import com.acme.confirm.cognito.UserFilter;
 import com.acme.confirm.problem.ProblemCode;
 import com.acme.confirm.problem.ProblemException;
 import com.acme.confirm.userpool.AppClient;
@@ -347,7 +349,7 @@ class ConfirmationDecisionsTests {
 
 	private static CognitoUser user(String username, String status, boolean enabled, @Nullable String email,
 			boolean emailVerified, @Nullable Instant lastModified) {
-		return new CognitoUser(username, status, enabled, email, emailVerified, lastModified, null);
+		return new CognitoUser(username, null, status, enabled, email, emailVerified, null, lastModified, null);
 	}
 
 	private static CognitoFailure failure(CognitoFailure.Kind kind, @Nullable String cognitoError) {
@@ -401,8 +403,8 @@ class ConfirmationDecisionsTests {
 			}
 			CognitoUser user = this.reads.pop();
 			this.readCount++;
-			return new CognitoUser(user.username(), user.status(), user.enabled(), user.email(), user.emailVerified(),
-					user.lastModified(), "read-" + this.readCount);
+			return new CognitoUser(user.username(), user.sub(), user.status(), user.enabled(), user.email(),
+					user.emailVerified(), user.createdAt(), user.lastModified(), "read-" + this.readCount);
 		}
 
 		@Override
@@ -411,6 +413,12 @@ class ConfirmationDecisionsTests {
 			this.calls.add("AdminConfirmSignUp " + username);
 			throwIfSet(this.confirmFailure);
 			return "confirm-request";
+		}
+
+		@Override
+		public CognitoUserPage listUsers(ManagedUserPool pool, @Nullable UserFilter filter,
+				@Nullable String paginationToken, int limit) {
+			throw new AssertionError("a confirmation decision never lists users");
 		}
 
 		@Override

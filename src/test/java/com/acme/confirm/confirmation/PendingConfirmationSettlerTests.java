@@ -11,7 +11,9 @@ import com.acme.confirm.audit.AuditOutcome;
 import com.acme.confirm.cognito.CognitoFailure;
 import com.acme.confirm.cognito.CognitoOperations;
 import com.acme.confirm.cognito.CognitoUser;
+import com.acme.confirm.cognito.CognitoUserPage;
 import com.acme.confirm.cognito.ConfirmSignUpCall;
+import com.acme.confirm.cognito.UserFilter;
 import com.acme.confirm.userpool.ManagedUserPool;
 import com.acme.confirm.userpool.UserPoolsFixture;
 import org.jspecify.annotations.Nullable;
@@ -88,7 +90,7 @@ class PendingConfirmationSettlerTests {
 	}
 
 	private static CognitoUser user(String status, Instant lastModified) {
-		return new CognitoUser("jane", status, true, null, false, lastModified, "read-1");
+		return new CognitoUser("jane", null, status, true, null, false, null, lastModified, "read-1");
 	}
 
 	private static CognitoFailure failure(CognitoFailure.Kind kind) {
@@ -121,6 +123,12 @@ class PendingConfirmationSettlerTests {
 		public @Nullable String adminConfirmSignUp(ManagedUserPool pool, String username,
 				Map<String, String> clientMetadata) {
 			throw new AssertionError("settling never confirms");
+		}
+
+		@Override
+		public CognitoUserPage listUsers(ManagedUserPool pool, @Nullable UserFilter filter,
+				@Nullable String paginationToken, int limit) {
+			throw new AssertionError("settling never lists users");
 		}
 
 		@Override

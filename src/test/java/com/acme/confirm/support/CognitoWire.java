@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.jspecify.annotations.Nullable;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -17,6 +18,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -166,6 +168,19 @@ public final class CognitoWire {
 		this.server
 			.stubFor(operation(operation).atPriority(5).willReturn(within.withTransformers(CognitoRateLimit.NAME)));
 		return this.rateLimit;
+	}
+
+	/**
+	 * Answers one page of ListUsers as real Cognito pages it: the call that carries this
+	 * PaginationToken ({@code null}: the first call, which carries none) gets this page.
+	 * cognito-local answers every ListUsers with all matching users at once, ignoring
+	 * Limit and PaginationToken.
+	 */
+	public void onListUsersPage(@Nullable String paginationToken, ResponseDefinitionBuilder page) {
+		MappingBuilder call = operation("ListUsers").atPriority(3);
+		this.server.stubFor(((paginationToken == null) ? call.withRequestBody(notContaining("\"PaginationToken\""))
+				: call.withRequestBody(matchingJsonPath("$.PaginationToken", equalTo(paginationToken))))
+			.willReturn(page));
 	}
 
 	/** Breaks the connection for this operation and username. */
