@@ -40,8 +40,8 @@ interface BudgetBuckets extends AutoCloseable {
 	 * @return whether a token was taken
 	 * @throws InterruptedException when interrupted while waiting for a reserved token
 	 */
-	boolean tryTakeJobs(QuotaCategory category, Region region, double share, Duration maxWait,
-			BlockingStrategy parking) throws InterruptedException;
+	boolean tryTakeJobs(QuotaCategory category, Region region, double share, Duration maxWait, BlockingStrategy parking)
+			throws InterruptedException;
 
 	/** How long until the bucket has room for one more request. */
 	Duration untilRoom(QuotaCategory category, Region region);

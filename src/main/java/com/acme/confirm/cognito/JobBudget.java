@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The confirmation jobs' part of the UserCreation budget: a bucket of its own, shared by
- * all jobs on all replicas like the budget itself, refilled at a share of the rate. A
- * job item takes a token from it before its Cognito calls take theirs from the budget,
- * so that jobs together use at most that share and interactive confirmations always find
- * the rest. Jobs waiting on one bucket are served in the order they asked, which shares
- * it fairly between them.
+ * all jobs on all replicas like the budget itself, refilled at a share of the rate. A job
+ * item takes a token from it before its Cognito calls take theirs from the budget, so
+ * that jobs together use at most that share and interactive confirmations always find the
+ * rest. Jobs waiting on one bucket are served in the order they asked, which shares it
+ * fairly between them.
  */
 @Component
 public final class JobBudget {

@@ -37,7 +37,8 @@ class AuditedOperations {
 	}
 
 	/**
-	 * As {@link #run(AuditAction, Caller, RequestOrigin, String, AuditedRequest, Supplier)},
+	 * As
+	 * {@link #run(AuditAction, Caller, RequestOrigin, String, AuditedRequest, Supplier)},
 	 * with the audit event's id chosen by the caller.
 	 */
 	<T extends OperationOutcome> AuditedResult<T> run(UUID attemptId, AuditAction action, Caller caller,

@@ -31,8 +31,8 @@ import org.springframework.stereotype.Service;
 public class JobItemConfirmation {
 
 	/**
-	 * Problems after which nothing changed: the budget, the audit trail or Cognito was not
-	 * there. The item waits and is tried again, unless the user's state is not known.
+	 * Problems after which nothing changed: the budget, the audit trail or Cognito was
+	 * not there. The item waits and is tried again, unless the user's state is not known.
 	 */
 	private static final Set<ProblemCode> TRANSIENT = Set.of(ProblemCode.THROTTLED, ProblemCode.AUDIT_UNAVAILABLE,
 			ProblemCode.COGNITO_UNAVAILABLE);
@@ -65,8 +65,8 @@ public class JobItemConfirmation {
 	 * @return the item's result
 	 */
 	public JobItemResult confirm(JobItemContext job, String username, UUID attemptId, String instance) {
-		AdminConfirmSignUpRequest request = new AdminConfirmSignUpRequest(username, job.clientMetadata(),
-				job.reason(), job.markEmailVerified());
+		AdminConfirmSignUpRequest request = new AdminConfirmSignUpRequest(username, job.clientMetadata(), job.reason(),
+				job.markEmailVerified());
 		try {
 			AuditedOperations.AuditedResult<ConfirmationDecision> decision = this.audited.run(attemptId,
 					AuditAction.ADMIN_CONFIRM_SIGN_UP, job.caller(), job.origin(), job.userPoolId(), request,
