@@ -284,9 +284,9 @@ class ConfirmationJobTests extends IntegrationTests {
 			.stream()
 			.map((row) -> row.get(0) + ":" + row.get(1))
 			.toList();
-		assertThat(actions).containsExactly("PAUSE_CONFIRMATION_JOB:SUCCEEDED",
-				"PAUSE_CONFIRMATION_JOB:SUCCEEDED", "RESUME_CONFIRMATION_JOB:SUCCEEDED",
-				"CANCEL_CONFIRMATION_JOB:FAILED", "RESUME_CONFIRMATION_JOB:FAILED");
+		assertThat(actions).containsExactly("PAUSE_CONFIRMATION_JOB:SUCCEEDED", "PAUSE_CONFIRMATION_JOB:SUCCEEDED",
+				"RESUME_CONFIRMATION_JOB:SUCCEEDED", "CANCEL_CONFIRMATION_JOB:FAILED",
+				"RESUME_CONFIRMATION_JOB:FAILED");
 	}
 
 	@Test
