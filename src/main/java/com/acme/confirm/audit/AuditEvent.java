@@ -37,6 +37,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  * @param emailVerifiedSet true when the operation set {@code email_verified=true}
  * @param reconciled true when the outcome was decided later from the user's state,
  * because the attempt was left PENDING (a process that died during the call)
+ * @param jobId the confirmation job this event belongs to
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AuditEvent(@Schema(requiredMode = REQUIRED) UUID id, @Schema(requiredMode = REQUIRED) Instant occurredAt,
@@ -46,17 +47,17 @@ public record AuditEvent(@Schema(requiredMode = REQUIRED) UUID id, @Schema(requi
 		@Nullable String reason, @Schema(requiredMode = REQUIRED) List<String> clientMetadataKeys,
 		@Schema(requiredMode = REQUIRED) String correlationId, @Nullable String cognitoRequestId,
 		@Nullable String sourceIp, @Nullable String userAgent, @Nullable Long durationMs, @Nullable String userStatus,
-		@Nullable Boolean emailVerifiedSet, @Nullable Boolean reconciled) {
+		@Nullable Boolean emailVerifiedSet, @Nullable Boolean reconciled, @Nullable UUID jobId) {
 
 	/**
 	 * An operation that has started.
 	 */
 	public static AuditEvent pending(AuditAction action, Actor actor, Target target, @Nullable String reason,
 			List<String> clientMetadataKeys, String correlationId, @Nullable String sourceIp,
-			@Nullable String userAgent) {
+			@Nullable String userAgent, @Nullable UUID jobId) {
 		return new AuditEvent(UUID.randomUUID(), Instant.now(), null, action, AuditOutcome.PENDING, null, actor, target,
 				reason, List.copyOf(clientMetadataKeys), correlationId, null, sourceIp, userAgent, null, null, null,
-				null);
+				null, jobId);
 	}
 
 	/** This pending event under another id. */
@@ -72,11 +73,13 @@ public record AuditEvent(@Schema(requiredMode = REQUIRED) UUID id, @Schema(requi
 	 */
 	AuditEvent complete(AuditCompletion completion, boolean reconciled) {
 		Instant now = Instant.now();
+		Target identified = (completion.username() != null)
+				? this.target.identified(completion.username(), completion.sub()) : this.target;
 		return new AuditEvent(this.id, this.occurredAt, now, this.action, completion.outcome(), completion.errorCode(),
-				this.actor, this.target, this.reason, this.clientMetadataKeys, this.correlationId,
+				this.actor, identified, this.reason, this.clientMetadataKeys, this.correlationId,
 				completion.cognitoRequestId(), this.sourceIp, this.userAgent,
 				Duration.between(this.occurredAt, now).toMillis(), completion.userStatus(),
-				completion.emailVerifiedSet() ? Boolean.TRUE : null, reconciled ? Boolean.TRUE : null);
+				completion.emailVerifiedSet() ? Boolean.TRUE : null, reconciled ? Boolean.TRUE : null, this.jobId);
 	}
 
 	/**
@@ -101,12 +104,26 @@ public record AuditEvent(@Schema(requiredMode = REQUIRED) UUID id, @Schema(requi
 	 * What the operation acted on.
 	 *
 	 * @param userPoolId the user pool
-	 * @param username the username as the caller gave it
+	 * @param username the user's canonical username once Cognito named it, else the
+	 * identifier as given
+	 * @param sub the user's {@code sub}, once Cognito named it
+	 * @param identifier the user as the caller named them (username, alias or sub)
 	 * @param appClientId the app client (confirmSignUp)
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Target(@Schema(requiredMode = REQUIRED) String userPoolId, @Nullable String username,
-			@Nullable String appClientId) {
+			@Nullable String sub, @Nullable String identifier, @Nullable String appClientId) {
+
+		/** The target as the request named it, before Cognito has answered. */
+		public static Target asGiven(String userPoolId, @Nullable String identifier, @Nullable String appClientId) {
+			return new Target(userPoolId, identifier, null, identifier, appClientId);
+		}
+
+		/** This target, for the user Cognito named. */
+		Target identified(String canonicalUsername, @Nullable String userSub) {
+			return new Target(this.userPoolId, canonicalUsername, userSub, this.identifier, this.appClientId);
+		}
+
 	}
 
 }

@@ -155,9 +155,9 @@ public class AuditLog {
 			AuditedRequest request) {
 		return AuditEvent.pending(action,
 				new AuditEvent.Actor(caller.subject(), caller.issuer(), caller.clientId(), caller.roles()),
-				new AuditEvent.Target(userPoolId, request.auditedUsername(), request.auditedAppClientId()),
+				AuditEvent.Target.asGiven(userPoolId, request.auditedUsername(), request.auditedAppClientId()),
 				request.auditedReason(), request.auditedMetadataKeys(), CorrelationId.current(), origin.sourceIp(),
-				origin.userAgent());
+				origin.userAgent(), request.auditedJobId());
 	}
 
 }

@@ -30,7 +30,11 @@ class AuditQueries {
 		StringBuilder sql = new StringBuilder("SELECT " + AuditRow.COLUMNS + " FROM audit_event WHERE 1 = 1");
 		List<Object> params = new ArrayList<>();
 		condition(sql, params, "target_user_pool_id = ?", query.userPoolId());
-		condition(sql, params, "target_username = ?", query.username());
+		if (query.username() != null) {
+			// canonical username, sub or identifier as given: any of the user's names
+			sql.append(" AND (target_username = ? OR target_sub = ? OR target_identifier = ?)");
+			params.addAll(List.of(query.username(), query.username(), query.username()));
+		}
 		condition(sql, params, "actor_subject = ?", query.actor());
 		condition(sql, params, "action = ?", (query.action() != null) ? query.action().name() : null);
 		condition(sql, params, "outcome = ?", (query.outcome() != null) ? query.outcome().name() : null);

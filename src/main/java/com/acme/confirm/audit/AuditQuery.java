@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * Filters of {@code GET /api/v1/audit-events}; every one is optional.
  *
  * @param userPoolId events on this user pool
- * @param username events on this username (as the caller gave it)
+ * @param username events on this user: its canonical username, sub or identifier as given
  * @param actor events by this caller (the token's subject)
  * @param action events of this operation
  * @param outcome events with this outcome ({@code PENDING} lists attempts whose outcome

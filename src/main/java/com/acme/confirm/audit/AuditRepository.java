@@ -30,7 +30,8 @@ class AuditRepository {
 
 	private static final String COMPLETE = "UPDATE audit_event SET completed_at = ?, outcome = ?, error_code = ?, "
 			+ "cognito_request_id = ?, duration_ms = ?, user_status = ?, email_verified_set = ?, reconciled = ?, "
-			+ "chain_seq = ?, prev_hash = ?, hash = ? " + "WHERE id = ? AND chain_seq IS NULL";
+			+ "target_username = ?, target_sub = ?, chain_seq = ?, prev_hash = ?, hash = ? "
+			+ "WHERE id = ? AND chain_seq IS NULL";
 
 	/** The most completions appended in one transaction. */
 	private static final int MAX_APPEND = 64;
@@ -132,13 +133,13 @@ class AuditRepository {
 	private void insert(AuditRow row, @Nullable Long seq, @Nullable String prevHash, @Nullable String hash) {
 		this.jdbc
 			.sql("INSERT INTO audit_event (" + AuditRow.COLUMNS + ", chain_seq, prev_hash, hash) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(row.id(), utc(row.occurredAt()), utc(row.completedAt()), row.action(), row.outcome(),
 					row.errorCode(), row.actorSubject(), row.actorIssuer(), row.actorClientId(), row.actorRoles(),
 					row.targetUserPoolId(), row.targetUsername(), row.targetAppClientId(), row.reason(),
 					row.clientMetadataKeys(), row.correlationId(), row.cognitoRequestId(), row.sourceIp(),
-					row.userAgent(), row.durationMs(), row.userStatus(), row.emailVerifiedSet(), row.reconciled(), seq,
-					prevHash, hash)
+					row.userAgent(), row.durationMs(), row.userStatus(), row.emailVerifiedSet(), row.reconciled(),
+					row.targetSub(), row.targetIdentifier(), row.jobId(), seq, prevHash, hash)
 			.update();
 	}
 
@@ -169,8 +170,8 @@ class AuditRepository {
 		Object[] completion() {
 			return new Object[] { utc(this.row.completedAt()), this.row.outcome(), this.row.errorCode(),
 					this.row.cognitoRequestId(), this.row.durationMs(), this.row.userStatus(),
-					this.row.emailVerifiedSet(), this.row.reconciled(), this.seq, this.prevHash, this.hash,
-					this.row.id() };
+					this.row.emailVerifiedSet(), this.row.reconciled(), this.row.targetUsername(), this.row.targetSub(),
+					this.seq, this.prevHash, this.hash, this.row.id() };
 		}
 
 	}

@@ -29,7 +29,8 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 		String actorRoles, String targetUserPoolId, @Nullable String targetUsername, @Nullable String targetAppClientId,
 		@Nullable String reason, String clientMetadataKeys, String correlationId, @Nullable String cognitoRequestId,
 		@Nullable String sourceIp, @Nullable String userAgent, @Nullable Long durationMs, @Nullable String userStatus,
-		@Nullable Boolean emailVerifiedSet, @Nullable Boolean reconciled) {
+		@Nullable Boolean emailVerifiedSet, @Nullable Boolean reconciled, @Nullable String targetSub,
+		@Nullable String targetIdentifier, @Nullable UUID jobId) {
 
 	static final String GENESIS_HASH = "0".repeat(64);
 
@@ -37,7 +38,7 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 	static final String COLUMNS = "id, occurred_at, completed_at, action, outcome, error_code, actor_subject, "
 			+ "actor_issuer, actor_client_id, actor_roles, target_user_pool_id, target_username, "
 			+ "target_app_client_id, reason, client_metadata_keys, correlation_id, cognito_request_id, source_ip, "
-			+ "user_agent, duration_ms, user_status, email_verified_set, reconciled";
+			+ "user_agent, duration_ms, user_status, email_verified_set, reconciled, target_sub, target_identifier, job_id";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -57,7 +58,8 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 				cut(event.target().username(), 256), cut(event.target().appClientId(), 128), cut(event.reason(), 1000),
 				json(event.clientMetadataKeys(), 8000), cut(event.correlationId(), 64),
 				cut(event.cognitoRequestId(), 128), cut(event.sourceIp(), 64), cut(event.userAgent(), 512),
-				event.durationMs(), cut(event.userStatus(), 32), event.emailVerifiedSet(), event.reconciled());
+				event.durationMs(), cut(event.userStatus(), 32), event.emailVerifiedSet(), event.reconciled(),
+				cut(event.target().sub(), 64), cut(event.target().identifier(), 256), event.jobId());
 	}
 
 	private static @Nullable String cut(@Nullable String value, int max) {
@@ -82,7 +84,8 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 				rs.getString("target_app_client_id"), rs.getString("reason"), rs.getString("client_metadata_keys"),
 				rs.getString("correlation_id"), rs.getString("cognito_request_id"), rs.getString("source_ip"),
 				rs.getString("user_agent"), rs.getObject("duration_ms", Long.class), rs.getString("user_status"),
-				rs.getObject("email_verified_set", Boolean.class), rs.getObject("reconciled", Boolean.class));
+				rs.getObject("email_verified_set", Boolean.class), rs.getObject("reconciled", Boolean.class),
+				rs.getString("target_sub"), rs.getString("target_identifier"), rs.getObject("job_id", UUID.class));
 	}
 
 	AuditEvent toEvent() {
@@ -90,17 +93,19 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 				AuditOutcome.valueOf(this.outcome), this.errorCode,
 				new AuditEvent.Actor(this.actorSubject, this.actorIssuer, this.actorClientId,
 						JSON.readValue(this.actorRoles, STRINGS)),
-				new AuditEvent.Target(this.targetUserPoolId, this.targetUsername, this.targetAppClientId), this.reason,
-				JSON.readValue(this.clientMetadataKeys, STRINGS), this.correlationId, this.cognitoRequestId,
-				this.sourceIp, this.userAgent, this.durationMs, this.userStatus, this.emailVerifiedSet,
-				this.reconciled);
+				new AuditEvent.Target(this.targetUserPoolId, this.targetUsername, this.targetSub, this.targetIdentifier,
+						this.targetAppClientId),
+				this.reason, JSON.readValue(this.clientMetadataKeys, STRINGS), this.correlationId,
+				this.cognitoRequestId, this.sourceIp, this.userAgent, this.durationMs, this.userStatus,
+				this.emailVerifiedSet, this.reconciled, this.jobId);
 	}
 
 	/**
 	 * The link of the hash chain for this row at the given position: SHA-256 over the
 	 * previous link and every column, in a fixed order. The columns added after the first
-	 * schema (user status, email verification, reconciled) are hashed when any is set, so
-	 * that links written before them still verify.
+	 * schema are hashed in groups, each when any of its columns is set (user status,
+	 * email verification, reconciled; then sub, identifier, job), so that links written
+	 * before them still verify.
 	 */
 	String chainHash(long seq, String prevHash) {
 		List<@Nullable Object> content = new ArrayList<>(Arrays.asList(seq, this.id.toString(),
@@ -111,6 +116,10 @@ record AuditRow(UUID id, Instant occurredAt, @Nullable Instant completedAt, Stri
 				this.durationMs));
 		if (this.userStatus != null || this.emailVerifiedSet != null || this.reconciled != null) {
 			content.addAll(Arrays.asList(this.userStatus, this.emailVerifiedSet, this.reconciled));
+		}
+		if (this.targetSub != null || this.targetIdentifier != null || this.jobId != null) {
+			content.addAll(Arrays.asList(this.targetSub, this.targetIdentifier,
+					(this.jobId != null) ? this.jobId.toString() : null));
 		}
 		try {
 			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");

@@ -1,6 +1,7 @@
 package com.acme.confirm.audit;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +31,11 @@ public interface AuditedRequest {
 	/** The keys (never the values) of the clientMetadata passed on. */
 	default List<String> auditedMetadataKeys() {
 		return List.of();
+	}
+
+	/** The confirmation job the request is an item or an action of. */
+	default @Nullable UUID auditedJobId() {
+		return null;
 	}
 
 }

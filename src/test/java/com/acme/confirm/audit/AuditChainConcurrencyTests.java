@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -199,11 +200,15 @@ class AuditChainConcurrencyTests extends IntegrationTests {
 		ExecutorService writers = Executors.newFixedThreadPool(16);
 		List<CompletableFuture<Void>> writes = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
+			// every other link carries the identity and job columns, hashed as their own
+			// group
+			boolean identified = i % 2 == 0;
+			AuditCompletion failed = AuditCompletion.failed(ProblemCode.FORBIDDEN, null, null);
 			AuditEvent event = AuditEvent
 				.pending(AuditAction.ADMIN_CONFIRM_SIGN_UP, new AuditEvent.Actor("filler", null, null, Set.of()),
-						new AuditEvent.Target(TestPools.CUSTOMERS, "filler-" + i, null), null, List.of(), "filler",
-						null, null)
-				.complete(AuditCompletion.failed(ProblemCode.FORBIDDEN, null, null), false);
+						AuditEvent.Target.asGiven(TestPools.CUSTOMERS, "filler-" + i, null), null, List.of(), "filler",
+						null, null, identified ? UUID.randomUUID() : null)
+				.complete(identified ? failed.identified("canonical-" + i, "sub-" + i) : failed, false);
 			writes.add(CompletableFuture.runAsync(() -> this.repository.complete(event), writers));
 		}
 		CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);

@@ -380,7 +380,8 @@ class ChainWalkTests {
 			Instant at = Instant.parse("2026-11-30T10:00:00Z");
 			return new AuditRow(UUID.randomUUID(), at, at.plusMillis(20), "ADMIN_CONFIRM_SIGN_UP", "CONFIRMED", null,
 					"admin-1", "https://idp.example.com", null, "[\"user-admin\"]", "eu-west-1_AbCdEf123", username,
-					null, null, "[]", "c0ffee", "req-1", "127.0.0.1", "test", 20L, "CONFIRMED", null, null);
+					null, null, "[]", "c0ffee", "req-1", "127.0.0.1", "test", 20L, "CONFIRMED", null, null, null, null,
+					null);
 		}
 
 	}
