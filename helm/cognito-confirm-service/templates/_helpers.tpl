@@ -192,6 +192,7 @@ Only what is set is rendered, so that the application's own defaults apply to th
 {{- if $cognito }}{{ $_ := set $confirm "cognito" $cognito }}{{ end }}
 {{- with $v.aws.stsEndpoint }}{{ $_ := set $confirm "aws" (dict "sts-endpoint" .) }}{{ end }}
 {{- with $v.web.corsAllowedOrigins }}{{ $_ := set $confirm "web" (dict "cors" (dict "allowed-origins" .)) }}{{ end }}
+{{- with $v.jobs.budgetShare }}{{ $_ := set $confirm "jobs" (dict "budget-share" .) }}{{ end }}
 {{- $audit := dict }}
 {{- with $v.audit.retention }}{{ $_ := set $audit "retention" . }}{{ end }}
 {{- with $v.audit.purgeCron }}{{ $_ := set $audit "purge-cron" . }}{{ end }}

@@ -65,7 +65,7 @@ public record AuditEvent(@Schema(requiredMode = REQUIRED) UUID id, @Schema(requi
 		return new AuditEvent(eventId, this.occurredAt, this.completedAt, this.action, this.outcome, this.errorCode,
 				this.actor, this.target, this.reason, this.clientMetadataKeys, this.correlationId,
 				this.cognitoRequestId, this.sourceIp, this.userAgent, this.durationMs, this.userStatus,
-				this.emailVerifiedSet, this.reconciled);
+				this.emailVerifiedSet, this.reconciled, this.jobId);
 	}
 
 	/**

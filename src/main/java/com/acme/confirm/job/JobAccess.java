@@ -92,6 +92,11 @@ class JobAccess {
 			return null;
 		}
 
+		@Override
+		public UUID auditedJobId() {
+			return this.jobId;
+		}
+
 	}
 
 }
