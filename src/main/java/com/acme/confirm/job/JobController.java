@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -72,7 +73,14 @@ class JobController {
 					+ "query parameters then). Everything is checked before the job is created: a job is never "
 					+ "half-created. Each item is confirmed as adminConfirmSignUp would and audited with the job's "
 					+ "id; a dry run lists WOULD_CONFIRM and changes nothing. Jobs use at most "
-					+ "confirm.jobs.budget-share of the pool's Cognito budget. Needs BULK_CONFIRM on the pool.")
+					+ "confirm.jobs.budget-share of the pool's Cognito budget. Needs BULK_CONFIRM on the pool.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = {
+							@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+									schema = @Schema(implementation = CreateConfirmationJobRequest.class)),
+							@Content(mediaType = TEXT_CSV,
+									schema = @Schema(type = "string",
+											example = "username\njane@example.com\nsam@example.com")) }))
 	@Audited(AuditAction.CREATE_CONFIRMATION_JOB)
 	@PoolPermission(Permission.BULK_CONFIRM)
 	@PostMapping(path = "/user-pools/{userPoolId}/confirmation-jobs", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -88,12 +96,9 @@ class JobController {
 	@Audited(AuditAction.CREATE_CONFIRMATION_JOB)
 	@PostMapping(path = "/user-pools/{userPoolId}/confirmation-jobs", consumes = TEXT_CSV,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<ConfirmationJob> createConfirmationJobFromCsv(
-			@PathVariable @Size(min = 1, max = RequestConstraints.USER_POOL_ID_MAX) @Pattern(
-					regexp = UserPools.POOL_ID_PATTERN) String userPoolId,
-			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = TEXT_CSV,
-					schema = @Schema(type = "string",
-							example = "username\njane@example.com\nsam@example.com"))) HttpServletRequest body,
+	ResponseEntity<ConfirmationJob> createConfirmationJobFromCsv(@PathVariable @Size(min = 1,
+			max = RequestConstraints.USER_POOL_ID_MAX) @Pattern(regexp = UserPools.POOL_ID_PATTERN) String userPoolId,
+			HttpServletRequest body,
 			@Parameter(description = "as reason in the JSON body") @RequestParam(required = false) @Size(
 					max = RequestConstraints.REASON_MAX) @Nullable String reason,
 			@Parameter(description = "as markEmailVerified in the JSON body") @RequestParam(
@@ -133,7 +138,14 @@ class JobController {
 			description = "In the order they were selected, optionally only those of one outcome (FAILED: those "
 					+ "with a problem). Pages with a cursor: pass nextPageToken as pageToken. With Accept: text/csv "
 					+ "all of them are exported at once (username, outcome, errorCode, auditEventId, completedAt). "
-					+ "Needs BULK_CONFIRM on the job's pool.")
+					+ "Needs BULK_CONFIRM on the job's pool.",
+			responses = @ApiResponse(responseCode = "200", description = "OK",
+					content = {
+							@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+									schema = @Schema(implementation = ConfirmationJobItemPage.class)),
+							@Content(mediaType = TEXT_CSV,
+									schema = @Schema(type = "string",
+											example = "username,outcome,errorCode,auditEventId,completedAt")) }))
 	@GetMapping(path = "/confirmation-jobs/{jobId}/items", produces = MediaType.APPLICATION_JSON_VALUE)
 	ConfirmationJobItemPage listConfirmationJobItems(@PathVariable UUID jobId,
 			@RequestParam(required = false) @Nullable ItemOutcome outcome,

@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Creates jobs: checks the pool, the caller and the selection, then writes the job and
  * all of its items in one transaction (a job is never half-created: an upload refused at
  * its last line leaves nothing), audited as CREATE_CONFIRMATION_JOB, and only then puts
- * its lanes on the scheduler.
+ * its lanes on the scheduler. It stays whole past 200 lines so that the order of the
+ * checks, the audit event and the transaction reads in one place.
  */
 @Service
 class JobCreation {

@@ -124,7 +124,7 @@ class JobListing {
 				this.clock.instant());
 	}
 
-	static @Nullable UserFilter filter(CreateConfirmationJobRequest.JobQuery query) {
+	static UserFilter filter(CreateConfirmationJobRequest.JobQuery query) {
 		CreateConfirmationJobRequest.AttributePrefix attribute = query.attribute();
 		if (attribute != null) {
 			return UserFilter.startsWith(attribute.name(), attribute.prefix());

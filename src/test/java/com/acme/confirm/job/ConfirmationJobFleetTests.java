@@ -27,17 +27,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
- * Two replicas as processes of their own on one PostgreSQL and one Redis run a
- * 2,000-user job, and one of them is killed (SIGKILL) a quarter of the way through: the
- * survivor takes over its lanes once their heartbeats stop, the job ends with every item
- * confirmed exactly once on record (one CONFIRMED audit event per user, none left
- * PENDING), the chain verifies, and no second at Cognito held more than the jobs' share
- * of the budget. WireMock stands in for Cognito: AdminGetUser answers UNCONFIRMED as
- * Cognito does for a user not confirmed yet, and AdminConfirmSignUp is refused with
+ * Two replicas as processes of their own on one PostgreSQL and one Redis run a 2,000-user
+ * job, and one of them is killed (SIGKILL) a quarter of the way through: the survivor
+ * takes over its lanes once their heartbeats stop, the job ends with every item confirmed
+ * exactly once on record (one CONFIRMED audit event per user, none left PENDING), the
+ * chain verifies, and no second at Cognito held more than the jobs' share of the budget.
+ * WireMock stands in for Cognito: AdminGetUser answers UNCONFIRMED as Cognito does for a
+ * user not confirmed yet, and AdminConfirmSignUp is refused with
  * TooManyRequestsException, as Cognito does, past the budget. (A stand-in without state
- * still says UNCONFIRMED after a dead replica's call went out, so such an item is
- * called again here, where real Cognito would show it CONFIRMED: InterruptedItemTests
- * covers that against the emulator.)
+ * still says UNCONFIRMED after a dead replica's call went out, so such an item is called
+ * again here, where real Cognito would show it CONFIRMED: InterruptedItemTests covers
+ * that against the emulator.)
  */
 @Tag("integration")
 @ExtendWith(TestDatabase.Required.class)
@@ -104,8 +104,8 @@ class ConfirmationJobFleetTests {
 			usernames.add("fleet-job-" + run + "-" + i);
 		}
 
-		UUID jobId = JobTestSupport.jobId(JobTestSupport.create(doomed.api(), admin,
-				Map.of("usernames", usernames, "reason", "INC-10 fleet")));
+		UUID jobId = JobTestSupport.jobId(
+				JobTestSupport.create(doomed.api(), admin, Map.of("usernames", usernames, "reason", "INC-10 fleet")));
 		awaitConfirmed(jobId, admin, USERS / 4, Duration.ofMinutes(3));
 		doomed.kill();
 		long killedAt = System.nanoTime();
@@ -130,16 +130,19 @@ class ConfirmationJobFleetTests {
 		assertThat(job.path("counts").path("confirmed").asLong()).isEqualTo(USERS);
 		assertThat(job.path("counts").path("remaining").asLong()).isZero();
 		assertThat(this.database.rows("SELECT COUNT(*) FROM confirmation_job_item WHERE job_id = ? AND state = 'DONE' "
-				+ "AND outcome = 'CONFIRMED'", jobId)).containsExactly(List.of(Integer.toString(USERS)));
+				+ "AND outcome = 'CONFIRMED'", jobId))
+			.containsExactly(List.of(Integer.toString(USERS)));
 		// one CONFIRMED event per user, and it is the one its item names
 		assertThat(this.database.rows("SELECT COUNT(*), COUNT(DISTINCT target_username) FROM audit_event "
 				+ "WHERE job_id = ? AND outcome = 'CONFIRMED'", jobId))
 			.containsExactly(List.of(Integer.toString(USERS), Integer.toString(USERS)));
 		assertThat(this.database.rows("SELECT COUNT(*) FROM confirmation_job_item i JOIN audit_event e "
 				+ "ON e.id = i.audit_event_id WHERE i.job_id = ? AND e.outcome = 'CONFIRMED' "
-				+ "AND e.target_username = i.username", jobId)).containsExactly(List.of(Integer.toString(USERS)));
-		assertThat(this.database.rows("SELECT COUNT(*) FROM audit_event WHERE job_id = ? AND outcome = 'PENDING'",
-				jobId)).containsExactly(List.of("0"));
+				+ "AND e.target_username = i.username", jobId))
+			.containsExactly(List.of(Integer.toString(USERS)));
+		assertThat(
+				this.database.rows("SELECT COUNT(*) FROM audit_event WHERE job_id = ? AND outcome = 'PENDING'", jobId))
+			.containsExactly(List.of("0"));
 		assertThat(quota.throttled()).isZero();
 		List<Long> sent = this.wire.requests("AdminConfirmSignUp")
 			.stream()

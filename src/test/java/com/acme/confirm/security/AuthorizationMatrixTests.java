@@ -113,8 +113,8 @@ class AuthorizationMatrixTests extends IntegrationTests {
 		String jobs = "/api/v1/user-pools/" + TestPools.CUSTOMERS + "/confirmation-jobs";
 		try {
 			ResponseEntity<JsonNode> response = switch (operation) {
-				case CREATE_JOB -> this.api.post(jobs, token,
-						Map.of("usernames", List.of(newUsername("matrix-job")), "dryRun", true));
+				case CREATE_JOB ->
+					this.api.post(jobs, token, Map.of("usernames", List.of(newUsername("matrix-job")), "dryRun", true));
 				case LIST_JOBS -> this.api.exchange(HttpMethod.GET, jobs, token, null, Map.of());
 				case GET_JOB -> this.api.exchange(HttpMethod.GET, job, token, null, Map.of());
 				case LIST_JOB_ITEMS -> this.api.exchange(HttpMethod.GET, job + "/items", token, null, Map.of());
