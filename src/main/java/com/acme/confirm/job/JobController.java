@@ -99,11 +99,12 @@ class JobController {
 	ResponseEntity<ConfirmationJob> createConfirmationJobFromCsv(@PathVariable @Size(min = 1,
 			max = RequestConstraints.USER_POOL_ID_MAX) @Pattern(regexp = UserPools.POOL_ID_PATTERN) String userPoolId,
 			HttpServletRequest body,
-			@Parameter(description = "as reason in the JSON body") @RequestParam(required = false) @Size(
-					max = RequestConstraints.REASON_MAX) @Nullable String reason,
-			@Parameter(description = "as markEmailVerified in the JSON body") @RequestParam(
+			@Parameter(description = "text/csv uploads only: as reason in the JSON body") @RequestParam(
+					required = false) @Size(max = RequestConstraints.REASON_MAX) @Nullable String reason,
+			@Parameter(description = "text/csv uploads only: as markEmailVerified in the JSON body") @RequestParam(
 					defaultValue = "false") boolean markEmailVerified,
-			@Parameter(description = "as dryRun in the JSON body") @RequestParam(defaultValue = "false") boolean dryRun,
+			@Parameter(description = "text/csv uploads only: as dryRun in the JSON body") @RequestParam(
+					defaultValue = "false") boolean dryRun,
 			Caller caller, RequestOrigin origin) throws IOException {
 		CreateConfirmationJobRequest request = new CreateConfirmationJobRequest(null, null, reason, null,
 				markEmailVerified, dryRun);
