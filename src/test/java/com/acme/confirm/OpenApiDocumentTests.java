@@ -52,7 +52,15 @@ class OpenApiDocumentTests extends IntegrationTests {
 
 		assertThat(document.findValuesAsString("operationId")).containsExactlyInAnyOrder("adminConfirmSignUp",
 				"batchAdminConfirmSignUp", "confirmSignUp", "getUserStatus", "listUserPools", "listAuditEvents",
-				"verifyAuditChain");
+				"verifyAuditChain", "createConfirmationJob", "listConfirmationJobs", "getConfirmationJob",
+				"listConfirmationJobItems", "pauseConfirmationJob", "resumeConfirmationJob", "cancelConfirmationJob");
+		JsonNode create = document.path("paths")
+			.path("/api/v1/user-pools/{userPoolId}/confirmation-jobs")
+			.path("post")
+			.path("requestBody")
+			.path("content");
+		assertThat(create.has("application/json")).isTrue();
+		assertThat(create.has("text/csv")).isTrue();
 		JsonNode confirm = document.path("paths").path("/api/v1/user-pools/{userPoolId}/confirm-sign-up").path("post");
 		assertThat(confirm.path("responses")
 			.path("422")

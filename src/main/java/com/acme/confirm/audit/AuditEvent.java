@@ -61,6 +61,14 @@ public record AuditEvent(@Schema(requiredMode = REQUIRED) UUID id, @Schema(requi
 				null, jobId, batch);
 	}
 
+	/** This pending event under another id. */
+	AuditEvent withId(UUID eventId) {
+		return new AuditEvent(eventId, this.occurredAt, this.completedAt, this.action, this.outcome, this.errorCode,
+				this.actor, this.target, this.reason, this.clientMetadataKeys, this.correlationId,
+				this.cognitoRequestId, this.sourceIp, this.userAgent, this.durationMs, this.userStatus,
+				this.emailVerifiedSet, this.reconciled, this.jobId, this.batch);
+	}
+
 	/**
 	 * This event, ended as the completion says.
 	 */

@@ -67,7 +67,29 @@ public class AuditLog {
 	 */
 	public PendingAudit begin(AuditAction action, Caller caller, RequestOrigin origin, String userPoolId,
 			AuditedRequest request, @Nullable String sourceIdentity) {
-		AuditEvent event = pending(action, caller, origin, userPoolId, request, sourceIdentity);
+		return begin(pending(action, caller, origin, userPoolId, request, sourceIdentity));
+	}
+
+	/**
+	 * Writes the attempt as PENDING under an id chosen beforehand, so that work which
+	 * records the id first can tell after a crash whether the attempt started.
+	 * @param id the event's id
+	 * @param action the operation
+	 * @param caller who calls
+	 * @param origin where the call came from
+	 * @param userPoolId the pool named by the request
+	 * @param request what the request names
+	 * @param sourceIdentity the caller as CloudTrail will name it, when the pool's calls
+	 * are signed with a SourceIdentity session
+	 * @return the pending attempt
+	 * @throws ProblemException AUDIT_UNAVAILABLE when the event could not be written
+	 */
+	public PendingAudit begin(UUID id, AuditAction action, Caller caller, RequestOrigin origin, String userPoolId,
+			AuditedRequest request, @Nullable String sourceIdentity) {
+		return begin(pending(action, caller, origin, userPoolId, request, sourceIdentity).withId(id));
+	}
+
+	private PendingAudit begin(AuditEvent event) {
 		try {
 			this.repository.insertPending(event);
 		}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -61,6 +62,14 @@ class AuditQueries {
 			.param(utc(before))
 			.query((rs, rowNum) -> AuditRow.read(rs).toEvent())
 			.list();
+	}
+
+	/** The event with this id, if it was written. */
+	Optional<AuditEvent> findById(UUID id) {
+		return this.jdbc.sql("SELECT " + AuditRow.COLUMNS + " FROM audit_event WHERE id = ?")
+			.param(id)
+			.query((rs, rowNum) -> AuditRow.read(rs).toEvent())
+			.optional();
 	}
 
 	/** How many events are PENDING, and when the oldest occurred. */

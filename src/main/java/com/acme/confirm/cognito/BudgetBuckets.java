@@ -33,6 +33,16 @@ interface BudgetBuckets extends AutoCloseable {
 	boolean tryTake(QuotaCategory category, Region region, Duration maxWait, BlockingStrategy parking)
 			throws InterruptedException;
 
+	/**
+	 * Takes one token from the confirmation jobs' own bucket of the category, refilled at
+	 * {@code share} of its rate: a job item takes one before it takes the category's
+	 * token, so that jobs together never use more than that share of the budget.
+	 * @return whether a token was taken
+	 * @throws InterruptedException when interrupted while waiting for a reserved token
+	 */
+	boolean tryTakeJobs(QuotaCategory category, Region region, double share, Duration maxWait, BlockingStrategy parking)
+			throws InterruptedException;
+
 	/** How long until the bucket has room for one more request. */
 	Duration untilRoom(QuotaCategory category, Region region);
 

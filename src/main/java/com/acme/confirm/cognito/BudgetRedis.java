@@ -232,6 +232,12 @@ final class BudgetRedis implements AutoCloseable {
 					(name) -> this.proxies.getProxy(name.getBytes(StandardCharsets.UTF_8), configuration));
 		}
 
+		/** The confirmation jobs' bucket of the category in the region. */
+		Bucket jobsBucket(QuotaCategory category, String region, Supplier<BucketConfiguration> configuration) {
+			return this.buckets.computeIfAbsent(KEY_PREFIX + "jobs:" + category.id() + ":" + region,
+					(name) -> this.proxies.getProxy(name.getBytes(StandardCharsets.UTF_8), configuration));
+		}
+
 	}
 
 }

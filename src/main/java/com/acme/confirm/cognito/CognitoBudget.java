@@ -162,6 +162,21 @@ final class CognitoBudget implements ExecutionInterceptor, AutoCloseable {
 				null);
 	}
 
+	/**
+	 * Takes one token from the jobs' share of the category's budget, waiting at most
+	 * {@code maxWait}.
+	 * @return whether it was taken
+	 */
+	boolean tryTakeJobs(QuotaCategory category, Region region, double share, Duration maxWait) {
+		try {
+			return this.buckets.tryTakeJobs(category, region, share, maxWait, BlockingStrategy.PARKING);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
 	/** Where the budget is kept, and whether that is degraded. */
 	Health health() {
 		return this.buckets.health();

@@ -20,6 +20,8 @@ final class LocalBuckets implements BudgetBuckets {
 
 	private final Map<Key, Bucket> buckets = new ConcurrentHashMap<>();
 
+	private final Map<Key, Bucket> jobBuckets = new ConcurrentHashMap<>();
+
 	private final CognitoProperties properties;
 
 	private final int share;
@@ -37,6 +39,16 @@ final class LocalBuckets implements BudgetBuckets {
 	public boolean tryTake(QuotaCategory category, Region region, Duration maxWait, BlockingStrategy parking)
 			throws InterruptedException {
 		return bucket(category, region).asBlocking().tryConsume(1, maxWait, parking);
+	}
+
+	@Override
+	public boolean tryTakeJobs(QuotaCategory category, Region region, double share, Duration maxWait,
+			BlockingStrategy parking) throws InterruptedException {
+		Bucket bucket = this.jobBuckets.computeIfAbsent(new Key(category, region), (key) -> {
+			BucketConfiguration configuration = BudgetBuckets.configuration(requestsPerSecond(category) * share);
+			return Bucket.builder().addLimit(configuration.getBandwidths()[0]).build();
+		});
+		return bucket.asBlocking().tryConsume(1, maxWait, parking);
 	}
 
 	@Override

@@ -58,6 +58,28 @@ final class SharedBuckets implements BudgetBuckets {
 	}
 
 	@Override
+	public boolean tryTakeJobs(QuotaCategory category, Region region, double share, Duration maxWait,
+			BlockingStrategy parking) throws InterruptedException {
+		BudgetRedis.Link link = this.redis.link();
+		if (link != null) {
+			try {
+				return link
+					.jobsBucket(category, region.id(),
+							() -> BudgetBuckets.configuration(this.properties.requestsPerSecond(category) * share))
+					.asBlocking()
+					.tryConsume(1, maxWait, parking);
+			}
+			catch (InterruptedException ex) {
+				throw ex;
+			}
+			catch (RuntimeException ex) {
+				this.redis.failed(link, ex);
+			}
+		}
+		return this.localShare.tryTakeJobs(category, region, share, maxWait, parking);
+	}
+
+	@Override
 	public Duration untilRoom(QuotaCategory category, Region region) {
 		BudgetRedis.Link link = this.redis.link();
 		if (link != null) {

@@ -16,6 +16,7 @@ import com.acme.confirm.problem.ProblemException;
 import com.acme.confirm.security.Caller;
 import com.acme.confirm.userpool.UserPools;
 import com.acme.confirm.web.RequestOrigin;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -43,10 +44,22 @@ class AuditedOperations {
 
 	<T extends OperationOutcome> AuditedResult<T> run(AuditAction action, Caller caller, RequestOrigin origin,
 			String userPoolId, AuditedRequest request, Supplier<T> operation) {
+		return run(null, action, caller, origin, userPoolId, request, operation);
+	}
+
+	/**
+	 * As
+	 * {@link #run(AuditAction, Caller, RequestOrigin, String, AuditedRequest, Supplier)},
+	 * with the audit event's id chosen by the caller (a fresh one when {@code null}).
+	 */
+	<T extends OperationOutcome> AuditedResult<T> run(@Nullable UUID attemptId, AuditAction action, Caller caller,
+			RequestOrigin origin, String userPoolId, AuditedRequest request, Supplier<T> operation) {
 		String sourceIdentity = this.userPools.find(userPoolId)
 			.flatMap((pool) -> this.sourceIdentities.forCaller(pool, caller.subject()))
 			.orElse(null);
-		PendingAudit attempt = this.auditLog.begin(action, caller, origin, userPoolId, request, sourceIdentity);
+		PendingAudit attempt = (attemptId != null)
+				? this.auditLog.begin(attemptId, action, caller, origin, userPoolId, request, sourceIdentity)
+				: this.auditLog.begin(action, caller, origin, userPoolId, request, sourceIdentity);
 		T result;
 		try {
 			result = this.sourceIdentities.actingFor(caller.subject(), operation);

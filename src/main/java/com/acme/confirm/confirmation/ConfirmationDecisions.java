@@ -169,7 +169,7 @@ class ConfirmationDecisions {
 		}
 	}
 
-	private static void requireConfirmable(CognitoUser user) {
+	static void requireConfirmable(CognitoUser user) {
 		if (!user.isConfirmable()) {
 			String status = user.enabled() ? user.status() : DISABLED;
 			throw new ProblemException(ProblemCode.USER_NOT_CONFIRMABLE,

@@ -15,7 +15,7 @@ import com.acme.confirm.userpool.Permission;
 @Documented
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
-@interface PoolPermission {
+public @interface PoolPermission {
 
 	Permission value();
 

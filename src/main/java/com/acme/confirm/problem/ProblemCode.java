@@ -27,6 +27,8 @@ public enum ProblemCode {
 
 	USER_NOT_FOUND(HttpStatus.NOT_FOUND, "User not found"),
 
+	CONFIRMATION_JOB_NOT_FOUND(HttpStatus.NOT_FOUND, "Confirmation job not found"),
+
 	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
 
 	NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
@@ -38,6 +40,8 @@ public enum ProblemCode {
 	ALIAS_EXISTS(HttpStatus.CONFLICT, "Alias already exists"),
 
 	PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),
+
+	CONFIRMATION_JOB_STATE_CONFLICT(HttpStatus.CONFLICT, "The confirmation job's state does not allow this"),
 
 	UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
 

@@ -15,6 +15,12 @@ public enum Permission {
 	READ_USER,
 
 	/** Use forceAliasCreation=true on confirmSignUp. */
-	FORCE_ALIAS
+	FORCE_ALIAS,
+
+	/**
+	 * Create, read, pause, resume and cancel confirmation jobs (each item is confirmed as
+	 * adminConfirmSignUp would, without ADMIN_CONFIRM being needed as well).
+	 */
+	BULK_CONFIRM
 
 }

@@ -80,6 +80,63 @@ class AuthorizationMatrixTests extends IntegrationTests {
 		}
 	}
 
+	/** The confirmation job operations, and what each answers when permitted. */
+	enum JobOperation {
+
+		CREATE_JOB(202), LIST_JOBS(200), GET_JOB(200), LIST_JOB_ITEMS(200), PAUSE_JOB(200), RESUME_JOB(200),
+		CANCEL_JOB(200);
+
+		private final int permitted;
+
+		JobOperation(int permitted) {
+			this.permitted = permitted;
+		}
+
+	}
+
+	/** Only BULK_CONFIRM opens the jobs: ADMIN_CONFIRM alone (confirm-admin) does not. */
+	static Stream<Arguments> jobMatrix() {
+		return Stream.of("user-admin", "confirm-admin", "support-agent", "auditor", "")
+			.flatMap((role) -> Stream.of(JobOperation.values())
+				.map((operation) -> Arguments.of(role, operation,
+						role.equals("user-admin") ? operation.permitted : 403)));
+	}
+
+	@ParameterizedTest(name = "{0} may {1}: {2}")
+	@MethodSource("jobMatrix")
+	void roleAgainstJobOperation(String role, JobOperation operation, int expectedStatus) {
+		String token = role.isEmpty() ? this.idp.token("nobody") : this.idp.token("caller-" + role, role);
+		String jobId = this.api
+			.post("/api/v1/user-pools/" + TestPools.CUSTOMERS + "/confirmation-jobs", admin(),
+					Map.of("usernames", List.of(newUsername("matrix-job")), "dryRun", true))
+			.getBody()
+			.path("jobId")
+			.asString();
+		String job = "/api/v1/confirmation-jobs/" + jobId;
+		String jobs = "/api/v1/user-pools/" + TestPools.CUSTOMERS + "/confirmation-jobs";
+		try {
+			ResponseEntity<JsonNode> response = switch (operation) {
+				case CREATE_JOB ->
+					this.api.post(jobs, token, Map.of("usernames", List.of(newUsername("matrix-job")), "dryRun", true));
+				case LIST_JOBS -> this.api.exchange(HttpMethod.GET, jobs, token, null, Map.of());
+				case GET_JOB -> this.api.exchange(HttpMethod.GET, job, token, null, Map.of());
+				case LIST_JOB_ITEMS -> this.api.exchange(HttpMethod.GET, job + "/items", token, null, Map.of());
+				case PAUSE_JOB -> this.api.exchange(HttpMethod.POST, job + "/pause", token, null, Map.of());
+				case RESUME_JOB -> this.api.exchange(HttpMethod.POST, job + "/resume", token, null, Map.of());
+				case CANCEL_JOB -> this.api.exchange(HttpMethod.POST, job + "/cancel", token, null, Map.of());
+			};
+
+			assertThat(response.getStatusCode().value()).isEqualTo(expectedStatus);
+			if (expectedStatus == 403) {
+				assertProblem(response, 403, "FORBIDDEN");
+			}
+		}
+		finally {
+			this.database.update("UPDATE confirmation_job SET state = 'CANCELLED' WHERE state IN ('QUEUED', "
+					+ "'RUNNING', 'PAUSED')");
+		}
+	}
+
 	private ResponseEntity<JsonNode> call(Operation operation, String token, String username) {
 		if (operation == Operation.ADMIN_CONFIRM) {
 			return this.api.adminConfirm(TestPools.CUSTOMERS, token, Map.of("username", username));

@@ -1,0 +1,20 @@
+package com.acme.confirm.job;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+/**
+ * A page of a job's items, in the order they were selected.
+ *
+ * @param items the items
+ * @param nextPageToken where the next page starts; absent on the last page
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record ConfirmationJobItemPage(@Schema(requiredMode = REQUIRED) List<ConfirmationJobItem> items,
+		@Nullable String nextPageToken) {
+}

@@ -1,0 +1,49 @@
+package com.acme.confirm.job;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What keeps unfinished jobs going whatever happened: on one replica at a time, every
+ * unfinished job gets the scheduler executions it lacks (a replica that died between
+ * creating a job and scheduling it, a lane that ended while the job was still listed), a
+ * running job whose items are all done is ended, and the gauges are refreshed.
+ */
+@Component
+class JobSweep {
+
+	private static final Logger log = LoggerFactory.getLogger(JobSweep.class);
+
+	private final JobRepository jobs;
+
+	private final JobScheduling scheduling;
+
+	private final JobMetrics metrics;
+
+	private final Clock clock;
+
+	JobSweep(JobRepository jobs, JobScheduling scheduling, JobMetrics metrics, Clock clock) {
+		this.jobs = jobs;
+		this.scheduling = scheduling;
+		this.metrics = metrics;
+		this.clock = clock;
+	}
+
+	void run() {
+		List<JobRow> unfinished = this.jobs.findUnfinished();
+		for (JobRow job : unfinished) {
+			if (job.state() == JobState.RUNNING && this.jobs.finishIfDone(job.id(), this.clock.instant())) {
+				log.info("Confirmation job {} is done", job.id());
+				continue;
+			}
+			this.scheduling.ensureScheduled(job, this.clock.instant());
+		}
+		this.metrics.swept(this.jobs.queueDepth(), unfinished.size());
+	}
+
+}
