@@ -29,11 +29,13 @@ record CreateConfirmationJobRequest(
 				max = RequestConstraints.USERNAME_MAX) @Pattern(regexp = RequestConstraints.USERNAME) String> usernames,
 		@Valid @Nullable JobQuery query,
 		@Schema(example = "INC-4711 e-mail provider lost a day of codes") @Size(
-				max = RequestConstraints.REASON_MAX) @Nullable String reason,
+				max = RequestConstraints.REASON_MAX) @Pattern(regexp = RequestConstraints.TEXT) @Nullable String reason,
 		@Schema(maxProperties = RequestConstraints.CLIENT_METADATA_ENTRIES_MAX) @Size(
 				max = RequestConstraints.CLIENT_METADATA_ENTRIES_MAX) @Nullable Map<@NotNull @Size(min = 1,
-						max = RequestConstraints.CLIENT_METADATA_KEY_MAX) String, @NotNull @Size(
-								max = RequestConstraints.CLIENT_METADATA_VALUE_MAX) String> clientMetadata,
+						max = RequestConstraints.CLIENT_METADATA_KEY_MAX) @Pattern(
+								regexp = RequestConstraints.CLIENT_METADATA_KEY) String, @NotNull @Size(
+										max = RequestConstraints.CLIENT_METADATA_VALUE_MAX) @Pattern(
+												regexp = RequestConstraints.TEXT) String> clientMetadata,
 		@Schema(defaultValue = "false") @Nullable Boolean markEmailVerified,
 		@Schema(defaultValue = "false") @Nullable Boolean dryRun) implements AuditedRequest {
 

@@ -15,6 +15,7 @@ import com.acme.confirm.problem.ProblemResponses;
 import com.acme.confirm.security.Caller;
 import com.acme.confirm.userpool.Permission;
 import com.acme.confirm.userpool.UserPools;
+import com.acme.confirm.web.BodyLimit;
 import com.acme.confirm.web.RequestOrigin;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -64,7 +65,8 @@ class JobController {
 	}
 
 	@ProblemResponses({ ProblemCode.VALIDATION_FAILED, ProblemCode.REASON_REQUIRED, ProblemCode.FORBIDDEN,
-			ProblemCode.USER_POOL_NOT_MANAGED, ProblemCode.UNSUPPORTED_MEDIA_TYPE, ProblemCode.AUDIT_UNAVAILABLE })
+			ProblemCode.USER_POOL_NOT_MANAGED, ProblemCode.PAYLOAD_TOO_LARGE, ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+			ProblemCode.AUDIT_UNAVAILABLE })
 	@Operation(operationId = "createConfirmationJob", summary = "Create a confirmation job",
 			description = "Selects the users by a list of 1 to 10,000 distinct usernames, a query (the pool's users "
 					+ "listed with Cognito ListUsers: status, default UNCONFIRMED, a creation window on "
@@ -83,6 +85,7 @@ class JobController {
 											example = "username\njane@example.com\nsam@example.com")) }))
 	@Audited(AuditAction.CREATE_CONFIRMATION_JOB)
 	@PoolPermission(Permission.BULK_CONFIRM)
+	@BodyLimit(BodyLimit.Kind.JOB)
 	@PostMapping(path = "/user-pools/{userPoolId}/confirmation-jobs", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ConfirmationJob> createConfirmationJob(
@@ -94,13 +97,15 @@ class JobController {
 	}
 
 	@Audited(AuditAction.CREATE_CONFIRMATION_JOB)
+	@BodyLimit(BodyLimit.Kind.UPLOAD)
 	@PostMapping(path = "/user-pools/{userPoolId}/confirmation-jobs", consumes = TEXT_CSV,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ConfirmationJob> createConfirmationJobFromCsv(@PathVariable @Size(min = 1,
 			max = RequestConstraints.USER_POOL_ID_MAX) @Pattern(regexp = UserPools.POOL_ID_PATTERN) String userPoolId,
 			HttpServletRequest body,
 			@Parameter(description = "text/csv uploads only: as reason in the JSON body") @RequestParam(
-					required = false) @Size(max = RequestConstraints.REASON_MAX) @Nullable String reason,
+					required = false) @Size(max = RequestConstraints.REASON_MAX) @Pattern(
+							regexp = RequestConstraints.TEXT) @Nullable String reason,
 			@Parameter(description = "text/csv uploads only: as markEmailVerified in the JSON body") @RequestParam(
 					defaultValue = "false") boolean markEmailVerified,
 			@Parameter(description = "text/csv uploads only: as dryRun in the JSON body") @RequestParam(

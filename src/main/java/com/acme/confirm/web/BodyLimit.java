@@ -30,7 +30,24 @@ public @interface BodyLimit {
 		STANDARD,
 
 		/** A batch of up to 100 users: {@code confirm.web.body-limits.batch}. */
-		BATCH
+		BATCH,
+
+		/**
+		 * A confirmation job of up to 10,000 users, as JSON:
+		 * {@code confirm.web.body-limits.job}.
+		 */
+		JOB,
+
+		/**
+		 * A streamed upload (a CSV of up to 1,000,000 usernames), never held in memory
+		 * whole and not JSON: {@code confirm.web.body-limits.upload}.
+		 */
+		UPLOAD;
+
+		/** Whether the body is JSON, which Jackson's document limit must admit. */
+		boolean json() {
+			return this != UPLOAD;
+		}
 
 	}
 

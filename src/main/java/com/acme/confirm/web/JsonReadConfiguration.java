@@ -37,7 +37,7 @@ class JsonReadConfiguration {
 			.maxNestingDepth(MAX_NESTING_DEPTH)
 			.maxNameLength(MAX_NAME_LENGTH)
 			.maxNumberLength(MAX_NUMBER_LENGTH)
-			.maxDocumentLength(properties.bodyLimits().largest())
+			.maxDocumentLength(properties.bodyLimits().largestJson())
 			.build());
 	}
 

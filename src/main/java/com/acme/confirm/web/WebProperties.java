@@ -39,26 +39,35 @@ record WebProperties(@DefaultValue Cors cors, @DefaultValue BodyLimits bodyLimit
 	/**
 	 * Request body limits, enforced while the body is read (chunked bodies too) and from
 	 * Content-Length before anything is read; the JSON parser's document limit is the
-	 * largest of them.
+	 * largest of the JSON ones.
 	 *
 	 * @param standard the body of an operation on one user (adminConfirmSignUp,
 	 * confirmSignUp)
 	 * @param batch the body of batchAdminConfirmSignUp
+	 * @param job the JSON body of createConfirmationJob (up to 10,000 usernames of up to
+	 * 128 characters with their metadata)
+	 * @param upload the {@code text/csv} body of createConfirmationJob, read as a stream
+	 * (up to 1,000,000 usernames, a line each)
 	 */
-	record BodyLimits(@DefaultValue("64KB") @NotNull DataSize standard,
-			@DefaultValue("256KB") @NotNull DataSize batch) {
+	record BodyLimits(@DefaultValue("64KB") @NotNull DataSize standard, @DefaultValue("256KB") @NotNull DataSize batch,
+			@DefaultValue("2MB") @NotNull DataSize job, @DefaultValue("256MB") @NotNull DataSize upload) {
 
 		long bytes(BodyLimit.Kind kind) {
 			return switch (kind) {
 				case STANDARD -> this.standard.toBytes();
 				case BATCH -> this.batch.toBytes();
+				case JOB -> this.job.toBytes();
+				case UPLOAD -> this.upload.toBytes();
 			};
 		}
 
-		long largest() {
+		/** The largest JSON body: the JSON parser's document limit. */
+		long largestJson() {
 			long largest = 0;
 			for (BodyLimit.Kind kind : BodyLimit.Kind.values()) {
-				largest = Math.max(largest, bytes(kind));
+				if (kind.json()) {
+					largest = Math.max(largest, bytes(kind));
+				}
 			}
 			return largest;
 		}

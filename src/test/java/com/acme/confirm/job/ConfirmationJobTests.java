@@ -182,6 +182,32 @@ class ConfirmationJobTests extends IntegrationTests {
 		assertProblem(items.get(1).path("problem"), 404, "USER_NOT_FOUND");
 	}
 
+	@Test
+	void createWhenBodyOverTheSingleOperationsLimitThenTheJobsOwnLimitsApply() {
+		// 5,000 usernames: past the 64 KB of a single operation, within a job's limits
+		List<String> many = IntStream.range(0, 5000).mapToObj((i) -> "limit-user-" + i).toList();
+		String csv = String.join("\n", many) + "\n";
+		// 10,000 valid usernames of 2-byte letters: past the 2 MB of a JSON job
+		List<String> tooLong = IntStream.range(0, 10_000).mapToObj((i) -> "ë".repeat(120) + i).toList();
+		long before = JobTestSupport.jobCount(this.database);
+
+		ResponseEntity<JsonNode> listed = JobTestSupport.create(this.api, admin(),
+				Map.of("usernames", many, "dryRun", true));
+		ResponseEntity<JsonNode> uploaded = JobTestSupport.upload(this.api, admin(), "?dryRun=true", csv);
+		ResponseEntity<JsonNode> overJobLimit = JobTestSupport.create(this.api, admin(),
+				Map.of("usernames", tooLong, "dryRun", true, "reason", "x".repeat(400)));
+
+		assertThat(csv.length()).isGreaterThan(64 * 1024);
+		assertThat(listed.getStatusCode().value()).as(listed.toString()).isEqualTo(202);
+		assertThat(listed.getBody().path("counts").path("total").asLong()).isEqualTo(5000);
+		assertThat(uploaded.getStatusCode().value()).as(uploaded.toString()).isEqualTo(202);
+		assertThat(uploaded.getBody().path("counts").path("total").asLong()).isEqualTo(5000);
+		assertProblem(overJobLimit, 413, "PAYLOAD_TOO_LARGE");
+		assertThat(JobTestSupport.jobCount(this.database)).isEqualTo(before + 2);
+		JobTestSupport.action(this.api, admin(), JobTestSupport.jobId(listed), "cancel");
+		JobTestSupport.action(this.api, admin(), JobTestSupport.jobId(uploaded), "cancel");
+	}
+
 	static Stream<Arguments> badInput() {
 		List<String> tooMany = IntStream.range(0, JobLimits.INLINE_USERNAMES_MAX + 1).mapToObj((i) -> "u" + i).toList();
 		return Stream.of(
