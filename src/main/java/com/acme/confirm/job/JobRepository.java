@@ -163,15 +163,17 @@ class JobRepository {
 	}
 
 	/**
-	 * Moves the job from one of the states to another.
+	 * Moves the job from one of the states to another. A final state drops the job's
+	 * clientMetadata values, kept only for its items' triggers.
 	 * @return whether it was in one of them
 	 */
 	boolean transition(UUID jobId, List<JobState> from, JobState to, @Nullable Instant finishedAt) {
 		String states = String.join(", ", from.stream().map((state) -> "'" + state.name() + "'").toList());
 		return this.jdbc
-			.sql("UPDATE confirmation_job SET state = ?, finished_at = COALESCE(?, finished_at) WHERE id = ? "
+			.sql("UPDATE confirmation_job SET state = ?, finished_at = COALESCE(?, finished_at), "
+					+ "client_metadata = CASE WHEN ? THEN NULL ELSE client_metadata END WHERE id = ? "
 					+ "AND state IN (" + states + ")")
-			.params(to.name(), utc(finishedAt), jobId)
+			.params(to.name(), utc(finishedAt), to.isFinal(), jobId)
 			.update() == 1;
 	}
 
@@ -186,13 +188,14 @@ class JobRepository {
 
 	/**
 	 * Ends a running job whose items all have their outcome and whose users are all
-	 * listed.
+	 * listed, dropping its clientMetadata values.
 	 * @return whether it ended now
 	 */
 	boolean finishIfDone(UUID jobId, Instant now) {
 		return this.jdbc
 			.sql("UPDATE confirmation_job SET state = CASE WHEN failed > 0 THEN 'COMPLETED_WITH_FAILURES' "
-					+ "ELSE 'SUCCEEDED' END, finished_at = ? WHERE id = ? AND state = 'RUNNING' AND listed "
+					+ "ELSE 'SUCCEEDED' END, finished_at = ?, client_metadata = NULL WHERE id = ? "
+					+ "AND state = 'RUNNING' AND listed "
 					+ "AND NOT EXISTS (SELECT 1 FROM confirmation_job_item WHERE job_id = ? AND state <> 'DONE')")
 			.params(utc(now), jobId, jobId)
 			.update() == 1;

@@ -319,8 +319,11 @@ class ConfirmationJobTests extends IntegrationTests {
 	void cancelWhenQueuedThenNoItemAttemptedAndRemainingKept() {
 		String username = newUsername("job-cancel");
 		this.cognito.signUp(username, username + "@example.com");
-		UUID jobId = JobTestSupport
-			.jobId(JobTestSupport.create(this.api, admin(), Map.of("usernames", List.of(username))));
+		UUID jobId = JobTestSupport.jobId(JobTestSupport.create(this.api, admin(),
+				Map.of("usernames", List.of(username), "clientMetadata", Map.of("ticket", "secret-value-1"))));
+		String kept = this.database.rows("SELECT client_metadata FROM confirmation_job WHERE id = ?", jobId)
+			.get(0)
+			.get(0);
 
 		ResponseEntity<JsonNode> cancelled = JobTestSupport.action(this.api, admin(), jobId, "cancel");
 
@@ -330,6 +333,10 @@ class ConfirmationJobTests extends IntegrationTests {
 		assertThat(JobTestSupport.runLanes(this.lanes, jobId, this.properties.lanes())).isTrue();
 		assertThat(this.cognito.status(username)).isEqualTo("UNCONFIRMED");
 		assertThat(this.wire.requests("AdminGetUser")).isEmpty();
+		// kept for the items' triggers while the job may run, dropped once it cannot
+		assertThat(kept).contains("secret-value-1");
+		assertThat(this.database.rows("SELECT client_metadata FROM confirmation_job WHERE id = ?", jobId).get(0))
+			.containsExactly((String) null);
 	}
 
 	@Test
