@@ -36,8 +36,14 @@ class ConfigurationFailureTests {
 				Arguments.of("confirm.cognito.api-call-attempt-timeout=20s",
 						"confirm.cognito.api-call-attempt-timeout"),
 				Arguments.of("confirm.cognito.max-budget-wait=8s", "confirm.cognito.max-budget-wait"),
-				Arguments.of("confirm.security.roles-claim= ", "confirm.security.roles-claim"), Arguments
-					.of("confirm.user-pools.other.id=eu-west-1_Same1", "is already configured as confirm.user-pools."));
+				Arguments.of("confirm.security.roles-claim= ", "confirm.security.roles-claim"),
+				Arguments.of("confirm.user-pools.customers.source-identity=true",
+						"confirm.user-pools.customers.source-identity"),
+				Arguments.of("confirm.aws.source-identity-role-arn=not-a-role", "confirm.aws.source-identity-role-arn"),
+				Arguments.of("confirm.user-pools.customers.lookup-attributes=email,no spaces",
+						"confirm.userPools[customers].lookupAttributes[1]"),
+				Arguments.of("confirm.user-pools.other.id=eu-west-1_Same1",
+						"is already configured as confirm.user-pools."));
 	}
 
 	@ParameterizedTest
