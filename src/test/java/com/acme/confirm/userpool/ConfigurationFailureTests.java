@@ -43,6 +43,11 @@ class ConfigurationFailureTests {
 				Arguments.of("confirm.security.audience-check=required", "confirm.security.audience is required"),
 				Arguments.of("confirm.security.audience= ", "confirm.security.audience is required"),
 				Arguments.of("confirm.security.roles-claim-delimiter=[", "confirm.security.roles-claim-delimiter"),
+				Arguments.of("confirm.user-pools.customers.source-identity=true",
+						"confirm.user-pools.customers.source-identity"),
+				Arguments.of("confirm.aws.source-identity-role-arn=not-a-role", "confirm.aws.source-identity-role-arn"),
+				Arguments.of("confirm.user-pools.customers.lookup-attributes=email,no spaces",
+						"confirm.userPools[customers].lookupAttributes[1]"),
 				Arguments.of("confirm.user-pools.other.id=eu-west-1_Same1",
 						"is already configured as confirm.user-pools."));
 	}
