@@ -93,8 +93,12 @@ class ConfirmationJobFleetTests {
 	@Test
 	void jobWhenOneReplicaKilledMidJobThenSurvivorFinishesItEveryItemOnceWithinTheShare() throws Exception {
 		this.wire.reset();
-		this.wire.onAny("AdminGetUser", CognitoWire
-			.ok("{\"Username\":\"fleet\",\"UserStatus\":\"UNCONFIRMED\",\"Enabled\":true,\"UserAttributes\":[]}"));
+		// as real Cognito: AdminGetUser names the user asked for (the canonical username)
+		this.wire.onAny("AdminGetUser",
+				CognitoWire
+					.ok("{\"Username\":\"{{jsonPath request.body '$.Username'}}\",\"UserStatus\":\"UNCONFIRMED\","
+							+ "\"Enabled\":true,\"UserAttributes\":[]}")
+					.withTransformers("response-template"));
 		CognitoRateLimit quota = this.wire.limitRate("AdminConfirmSignUp", BUDGET, Duration.ofMillis(850),
 				CognitoWire.ok("{}"));
 		String admin = this.idp.token("admin-1", "user-admin");
