@@ -46,4 +46,13 @@ public interface AuditedRequest {
 		return null;
 	}
 
+	/**
+	 * This request as an item or an action of a confirmation job.
+	 * @param jobId the job
+	 * @return the request, audited with the job's id
+	 */
+	default AuditedRequest inJob(UUID jobId) {
+		return new JobScopedRequest(this, jobId);
+	}
+
 }

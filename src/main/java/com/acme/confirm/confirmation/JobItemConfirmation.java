@@ -1,7 +1,6 @@
 package com.acme.confirm.confirmation;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -10,7 +9,6 @@ import com.acme.confirm.audit.AuditAction;
 import com.acme.confirm.audit.AuditEvent;
 import com.acme.confirm.audit.AuditOutcome;
 import com.acme.confirm.audit.AuditSettlement;
-import com.acme.confirm.audit.AuditedRequest;
 import com.acme.confirm.cognito.CognitoFailure;
 import com.acme.confirm.cognito.CognitoOperations;
 import com.acme.confirm.cognito.CognitoUser;
@@ -19,7 +17,6 @@ import com.acme.confirm.problem.ProblemDetails;
 import com.acme.confirm.problem.ProblemException;
 import com.acme.confirm.userpool.ManagedUserPool;
 import com.acme.confirm.userpool.UserPools;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
@@ -74,7 +71,7 @@ public class JobItemConfirmation {
 		try {
 			AuditedOperations.AuditedResult<ConfirmationDecision> decision = this.audited.run(attemptId,
 					AuditAction.ADMIN_CONFIRM_SIGN_UP, job.caller(), job.origin(), job.userPoolId(),
-					new JobItemRequest(request, job.jobId()),
+					request.inJob(job.jobId()),
 					() -> this.decisions.adminConfirm(this.userPools.require(job.userPoolId()), request));
 			return JobItemResult.succeeded(decision.result().outcome().name(), decision.auditEventId());
 		}
@@ -156,37 +153,6 @@ public class JobItemConfirmation {
 		}
 		ProblemDetail detail = ProblemDetails.of(problem.with(ProblemDetails.AUDIT_EVENT_ID, ended.id()), instance);
 		return Optional.of(JobItemResult.failed(detail, ended.id()));
-	}
-
-	/**
-	 * An item as its audit event records it: as adminConfirmSignUp's request, with the
-	 * job's id.
-	 *
-	 * @param request the item's confirmation
-	 * @param jobId the job
-	 */
-	private record JobItemRequest(AdminConfirmSignUpRequest request, UUID jobId) implements AuditedRequest {
-
-		@Override
-		public String auditedUsername() {
-			return this.request.auditedUsername();
-		}
-
-		@Override
-		public @Nullable String auditedReason() {
-			return this.request.auditedReason();
-		}
-
-		@Override
-		public List<String> auditedMetadataKeys() {
-			return this.request.auditedMetadataKeys();
-		}
-
-		@Override
-		public UUID auditedJobId() {
-			return this.jobId;
-		}
-
 	}
 
 }

@@ -15,7 +15,6 @@ import com.acme.confirm.audit.AuditAction;
 import com.acme.confirm.audit.AuditCompletion;
 import com.acme.confirm.audit.AuditLog;
 import com.acme.confirm.audit.AuditOutcome;
-import com.acme.confirm.audit.AuditedRequest;
 import com.acme.confirm.audit.PendingAudit;
 import com.acme.confirm.correlation.CorrelationId;
 import com.acme.confirm.problem.ProblemCode;
@@ -24,7 +23,6 @@ import com.acme.confirm.problem.ProblemException;
 import com.acme.confirm.security.Caller;
 import com.acme.confirm.userpool.ManagedUserPool;
 import com.acme.confirm.web.RequestOrigin;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,7 +134,7 @@ class JobCreation {
 			CreateConfirmationJobRequest request, JobRow.Selection selection, BiFunction<UUID, Integer, Long> items) {
 		UUID jobId = UUID.randomUUID();
 		PendingAudit attempt = this.auditLog.begin(AuditAction.CREATE_CONFIRMATION_JOB, caller, origin, userPoolId,
-				new CreationRequest(request, jobId));
+				request.inJob(jobId));
 		int lanes = this.properties.lanes();
 		JobRow job = new JobRow(jobId, userPoolId, JobState.QUEUED, Boolean.TRUE.equals(request.dryRun()), selection,
 				request.query(), null, selection != JobRow.Selection.QUERY, JobLimits.stated(request.reason()),
@@ -214,36 +212,6 @@ class JobCreation {
 	private static ProblemException invalid(String field, String message) {
 		return new ProblemException(ProblemCode.VALIDATION_FAILED, field + " " + message + ".").with("errors",
 				List.of(Map.of("field", field, "message", message)));
-	}
-
-	/**
-	 * The creation as its audit event records it: the request, and the job it creates.
-	 *
-	 * @param request the request
-	 * @param jobId the job's id
-	 */
-	private record CreationRequest(CreateConfirmationJobRequest request, UUID jobId) implements AuditedRequest {
-
-		@Override
-		public @Nullable String auditedUsername() {
-			return null;
-		}
-
-		@Override
-		public @Nullable String auditedReason() {
-			return this.request.auditedReason();
-		}
-
-		@Override
-		public List<String> auditedMetadataKeys() {
-			return this.request.auditedMetadataKeys();
-		}
-
-		@Override
-		public UUID auditedJobId() {
-			return this.jobId;
-		}
-
 	}
 
 }
