@@ -41,7 +41,13 @@
 #   BENCH_BUDGET        the batch part's confirm budget per second [50]
 #   BENCH_START_RUNS    starts per layout [3]
 #   BENCH_GROWTH        audit table sizes [10000,100000,1000000]
-#   BENCH_PARTS         [latency,growth,anchor,startup]; "ab" compares variants (see AbPart.java)
+#   BENCH_PARTS         [latency,growth,anchor,startup]; "ab" compares variants (see AbPart.java);
+#                       "jobs" runs CSV confirmation jobs on two replicas (see JobsPart.java)
+#   BENCH_JOB_SIZES     the jobs part's job sizes, one job each [1000,10000,100000]; the second
+#                       replica is SIGKILLed half-way through the last one
+#   BENCH_JOB_BUDGET    its confirm.cognito.max-requests-per-second; unset: measured first with a
+#                       BENCH_JOB_CALIBRATION-item job [4000] at 10000/s, then 70% of what it did
+#   BENCH_JOB_HEARTBEAT / BENCH_JOB_MISSED_HEARTBEATS  the replicas' scheduler heartbeat [2s / 4]
 #   BENCH_SKIP_BUILD    1: use the existing target/ jar and BENCH_WORK/cp.txt
 #   BENCH_WORK          work directory (logs, JFR recordings) [a new /tmp/confirm-bench.*]
 #   BENCH_SERVICE_ENV   extra service environment, K=V,K=V (experiments)
