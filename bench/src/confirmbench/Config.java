@@ -171,6 +171,16 @@ final class Config {
 		return Integer.parseInt(opt("BENCH_JOB_CALIBRATION", "4000"));
 	}
 
+	/** The largest job's longest run at the measured budget, in seconds. */
+	double jobMaxSeconds() {
+		return Double.parseDouble(opt("BENCH_JOB_MAX_SECONDS", "600"));
+	}
+
+	/** The share of the last job's items done when the second replica is killed. */
+	double jobKillAt() {
+		return Double.parseDouble(opt("BENCH_JOB_KILL_AT", "0.5"));
+	}
+
 	/** The scheduler's heartbeat interval and missed-heartbeats limit for the jobs part. */
 	String jobHeartbeat() {
 		return opt("BENCH_JOB_HEARTBEAT", "2s");

@@ -24,7 +24,7 @@ import org.HdrHistogram.Histogram;
  * One CSV confirmation job, created on one replica and watched from the driver: its
  * getConfirmationJob polled every 200 ms (each answer's latency kept), the done count over
  * time, both replicas' RSS at 1k, 10k and 100k done items and at the end, and, when asked,
- * the other replica killed with SIGKILL half-way and the job's lanes watched in PostgreSQL
+ * the other replica killed with SIGKILL at BENCH_JOB_KILL_AT of the items and the job's lanes watched in PostgreSQL
  * until every one of them has finished an item again.
  */
 final class JobRun {
@@ -70,7 +70,7 @@ final class JobRun {
 
 	/**
 	 * Runs the job to its end. {@code polled} is where it is created and read;
-	 * {@code other} is killed half-way when {@code kill}.
+	 * {@code other} is killed at BENCH_JOB_KILL_AT when {@code kill}.
 	 */
 	JobRun run(String tag, Service polled, Service other, boolean kill, double timeoutSeconds) throws Exception {
 		String base = "http://127.0.0.1:" + polled.port;
@@ -117,7 +117,7 @@ final class JobRun {
 					Report.progress("jobs: " + done + " done at " + String.format("%.1f s", seconds));
 				}
 			}
-			if (kill && this.killedAt < 0 && done >= this.size / 2) {
+			if (kill && this.killedAt < 0 && done >= this.size * this.bench.config.jobKillAt()) {
 				lanesAtKill = lanes(jobId);
 				// Process.destroyForcibly is SIGKILL on Linux: no shutdown hook, no heartbeat
 				other.process.destroyForcibly();
