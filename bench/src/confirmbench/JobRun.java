@@ -118,10 +118,13 @@ final class JobRun {
 				}
 			}
 			if (kill && this.killedAt < 0 && done >= this.size * this.bench.config.jobKillAt()) {
-				lanesAtKill = lanes(jobId);
 				// Process.destroyForcibly is SIGKILL on Linux: no shutdown hook, no heartbeat
 				other.process.destroyForcibly();
 				this.killedAt = (System.nanoTime() - t0) / 1e9;
+				other.process.waitFor();
+				// counted after the kill: an item the dead replica finished before it is not
+				// progress of a revived lane
+				lanesAtKill = lanes(jobId);
 				this.doneAtKill = done;
 				Report.progress("jobs: killed " + other.label + " (pid " + other.pid() + ") at " + done + " done");
 			}
