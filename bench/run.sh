@@ -13,6 +13,9 @@
 # 3. Start-up to readiness and RSS after a load run: fat jar, extracted layers, extracted +
 #    AOT cache on JDK 25 (.ci/start-path extracts and trains the cache the Dockerfile's way).
 # 4. How cost grows: confirm and audit-query latency and memory at 10k, 100k and 1M audit rows.
+# 5. Confirmation jobs (BENCH_PARTS=jobs, not in the default list): CSV jobs on two replicas,
+#    items/s against the jobs' budget, RSS at 1k/10k/100k items, getConfirmationJob latency
+#    while they run, and the lanes' takeover after one replica is SIGKILLed.
 #
 # It builds the jar and the test classpath of the repository it lives in (./mvnw), compiles the
 # driver in bench/src with JDK 25, and runs everything on the loopback interface with bounded
@@ -41,7 +44,14 @@
 #   BENCH_BUDGET        the batch part's confirm budget per second [50]
 #   BENCH_START_RUNS    starts per layout [3]
 #   BENCH_GROWTH        audit table sizes [10000,100000,1000000]
-#   BENCH_PARTS         [latency,growth,anchor,startup]; "ab" compares variants (see AbPart.java)
+#   BENCH_PARTS         [latency,growth,anchor,startup]; "ab" compares variants (see AbPart.java);
+#                       "jobs" runs CSV confirmation jobs on two replicas (see JobsPart.java)
+#   BENCH_JOB_SIZES     the jobs part's job sizes, one job each [1000,10000,100000]; the second
+#                       replica is SIGKILLed when BENCH_JOB_KILL_AT [0.5] of the last one is done
+#   BENCH_JOB_BUDGET    its confirm.cognito.max-requests-per-second; unset: measured first with a
+#                       BENCH_JOB_CALIBRATION-item job [4000] at 10000/s, then 70% of what it did
+#                       (up to all of it if the largest job would take over BENCH_JOB_MAX_SECONDS [600])
+#   BENCH_JOB_HEARTBEAT / BENCH_JOB_MISSED_HEARTBEATS  the replicas' scheduler heartbeat [2s / 4]
 #   BENCH_SKIP_BUILD    1: use the existing target/ jar and BENCH_WORK/cp.txt
 #   BENCH_WORK          work directory (logs, JFR recordings) [a new /tmp/confirm-bench.*]
 #   BENCH_SERVICE_ENV   extra service environment, K=V,K=V (experiments)

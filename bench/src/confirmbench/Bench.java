@@ -52,8 +52,9 @@ final class Bench {
 	}
 
 	/**
-	 * The service's configuration for the bench: its user pool, with the grant the admin
-	 * token's role needs to confirm, and the role the auditor token needs to read.
+	 * The service's configuration for the bench: its user pool, with the grants the admin
+	 * token's role needs to confirm and to run confirmation jobs, and the role the
+	 * auditor token needs to read.
 	 */
 	static void writeApplicationYaml(Path work) throws IOException {
 		Files.writeString(work.resolve("bench-application.yaml"), """
@@ -65,7 +66,7 @@ final class Bench {
 				    bench:
 				      id: %s
 				      grants:
-				        user-admin: [ADMIN_CONFIRM]
+				        user-admin: [ADMIN_CONFIRM, BULK_CONFIRM]
 				""".formatted(POOL));
 	}
 

@@ -153,6 +153,43 @@ final class Config {
 			.toList();
 	}
 
+	/** Confirmation job sizes, one job each, the replica killed during the last. */
+	List<Integer> jobSizes() {
+		return Arrays.stream(opt("BENCH_JOB_SIZES", "1000,10000,100000").split(","))
+			.map(String::strip)
+			.map(Integer::parseInt)
+			.toList();
+	}
+
+	/** The jobs part's max-requests-per-second; 0 measures what the machine carries first. */
+	double jobBudget() {
+		return Double.parseDouble(opt("BENCH_JOB_BUDGET", "0"));
+	}
+
+	/** The size of the job that measures the rate the machine carries. */
+	int jobCalibration() {
+		return Integer.parseInt(opt("BENCH_JOB_CALIBRATION", "4000"));
+	}
+
+	/** The largest job's longest run at the measured budget, in seconds. */
+	double jobMaxSeconds() {
+		return Double.parseDouble(opt("BENCH_JOB_MAX_SECONDS", "600"));
+	}
+
+	/** The share of the last job's items done when the second replica is killed. */
+	double jobKillAt() {
+		return Double.parseDouble(opt("BENCH_JOB_KILL_AT", "0.5"));
+	}
+
+	/** The scheduler's heartbeat interval and missed-heartbeats limit for the jobs part. */
+	String jobHeartbeat() {
+		return opt("BENCH_JOB_HEARTBEAT", "2s");
+	}
+
+	int jobMissedHeartbeats() {
+		return Integer.parseInt(opt("BENCH_JOB_MISSED_HEARTBEATS", "4"));
+	}
+
 	private String required(String name) {
 		String value = this.env.get(name);
 		if (value == null || value.isEmpty()) {

@@ -86,6 +86,9 @@ public final class Main {
 			if (parts.contains("anchor")) {
 				new AnchorPart(bench).run();
 			}
+			if (parts.contains("jobs")) {
+				new JobsPart(bench).run();
+			}
 			if (parts.contains("startup")) {
 				new StartupPart(bench).run();
 			}

@@ -59,7 +59,15 @@ abstract class StandIn implements AutoCloseable {
 
 	/** Starts the stand-in on the port, or on a free one for 0. */
 	static StandIn start(String kind, int port) throws IOException {
-		return WIREMOCK.equals(kind) ? new WireMockStandIn(port) : new JdkStandIn(port);
+		return WIREMOCK.equals(kind) ? new WireMockStandIn(port) : new JdkStandIn(port, false);
+	}
+
+	/**
+	 * The JDK stand-in whose AdminGetUser names the user asked for, as Cognito does: a
+	 * job's item checks the name Cognito answers against its own.
+	 */
+	static StandIn echoing() throws IOException {
+		return new JdkStandIn(0, true);
 	}
 
 	/**
@@ -96,7 +104,7 @@ abstract class StandIn implements AutoCloseable {
 
 		private final ExecutorService executor;
 
-		JdkStandIn(int port) throws IOException {
+		JdkStandIn(int port, boolean echo) throws IOException {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
 			this.executor = Executors.newFixedThreadPool(8, (r) -> {
 				Thread t = new Thread(r, "stand-in");
@@ -105,15 +113,16 @@ abstract class StandIn implements AutoCloseable {
 			});
 			this.server.setExecutor(this.executor);
 			this.server.createContext("/", (exchange) -> {
+				byte[] request;
 				try (InputStream in = exchange.getRequestBody()) {
-					in.readAllBytes();
+					request = in.readAllBytes();
 				}
 				String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
 				byte[] body;
 				int status = 200;
 				if ((TARGET + "AdminGetUser").equals(target)) {
 					this.getUser.incrementAndGet();
-					body = GET_USER;
+					body = echo ? getUser(request) : GET_USER;
 				}
 				else if ((TARGET + "AdminConfirmSignUp").equals(target)) {
 					this.confirm.incrementAndGet();
@@ -132,6 +141,17 @@ abstract class StandIn implements AutoCloseable {
 				}
 			});
 			this.server.start();
+		}
+
+		/** GET_USER with the request's Username (a bench username needs no JSON escaping). */
+		private static byte[] getUser(byte[] request) {
+			String json = new String(request, StandardCharsets.UTF_8);
+			int at = json.indexOf("\"Username\"");
+			int start = json.indexOf('"', json.indexOf(':', at) + 1) + 1;
+			String username = json.substring(start, json.indexOf('"', start));
+			return ("{\"Username\":\"" + username
+					+ "\",\"UserStatus\":\"UNCONFIRMED\",\"Enabled\":true,\"UserAttributes\":[]}")
+				.getBytes(StandardCharsets.UTF_8);
 		}
 
 		@Override
