@@ -18,14 +18,15 @@ import org.springframework.validation.annotation.Validated;
  * @param pollingInterval how often this replica looks for due tasks
  * @param heartbeatInterval how often a running task's replica says it is alive
  * @param missedHeartbeatsLimit missed heartbeats after which another replica takes over
- * the task: with the defaults, a replica that died is replaced within a minute
+ * the task, at least 4 (db-scheduler refuses fewer): with the defaults, a replica that
+ * died is replaced within a minute
  * @param shutdownMaxWait how long a stopping replica waits for its running tasks
  */
 @Validated
 @ConfigurationProperties("confirm.scheduler")
 record SchedulingProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2") @Min(1) @Max(32) int threads,
 		@DefaultValue("2s") Duration pollingInterval, @DefaultValue("10s") Duration heartbeatInterval,
-		@DefaultValue("6") @Min(2) int missedHeartbeatsLimit, @DefaultValue("30s") Duration shutdownMaxWait) {
+		@DefaultValue("6") @Min(4) int missedHeartbeatsLimit, @DefaultValue("30s") Duration shutdownMaxWait) {
 
 	SchedulingProperties {
 		if (pollingInterval.isNegative() || pollingInterval.isZero() || heartbeatInterval.isNegative()
