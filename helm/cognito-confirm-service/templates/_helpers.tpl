@@ -222,7 +222,12 @@ Only what is set is rendered, so that the application's own defaults apply to th
 {{- with $v.web.bodyLimitBatch }}{{ $_ := set $limits "batch" . }}{{ end }}
 {{- if $limits }}{{ $_ := set $web "body-limits" $limits }}{{ end }}
 {{- if $web }}{{ $_ := set $confirm "web" $web }}{{ end }}
-{{- with $v.jobs.budgetShare }}{{ $_ := set $confirm "jobs" (dict "budget-share" .) }}{{ end }}
+{{- $jobs := dict }}
+{{- with $v.jobs.budgetShare }}{{ $_ := set $jobs "budget-share" . }}{{ end }}
+{{- with $v.jobs.lanes }}{{ $_ := set $jobs "lanes" . }}{{ end }}
+{{- with $v.jobs.itemParallelism }}{{ $_ := set $jobs "item-parallelism" . }}{{ end }}
+{{- with $v.jobs.retention }}{{ $_ := set $jobs "retention" . }}{{ end }}
+{{- if $jobs }}{{ $_ := set $confirm "jobs" $jobs }}{{ end }}
 {{- $audit := dict }}
 {{- with $v.audit.retention }}{{ $_ := set $audit "retention" . }}{{ end }}
 {{- with $v.audit.purgeCron }}{{ $_ := set $audit "purge-cron" . }}{{ end }}

@@ -1,9 +1,7 @@
 package com.acme.confirm.confirmation;
 
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -28,63 +26,25 @@ final class BatchRun {
 
 	private final BatchResult.Item[] results;
 
-	private final AtomicInteger next = new AtomicInteger();
-
-	private final CountDownLatch done;
-
 	private final AtomicReference<@Nullable ProblemException> auditDown = new AtomicReference<>();
 
-	private final AtomicReference<@Nullable RuntimeException> failure = new AtomicReference<>();
+	private final ParallelItems work;
 
 	BatchRun(List<String> usernames, Function<String, ConfirmationResult> confirm, String instance) {
 		this.usernames = usernames;
 		this.confirm = confirm;
 		this.instance = instance;
 		this.results = new BatchResult.Item[usernames.size()];
-		this.done = new CountDownLatch(usernames.size());
+		this.work = new ParallelItems(usernames.size(), (i) -> this.results[i] = confirmOne(this.usernames.get(i)));
 	}
 
 	/**
 	 * Runs the batch with up to {@code parallelism} workers, the calling thread being one
-	 * of them. It returns when every item has its result; a helper that the executor
-	 * starts late finds nothing left to do and is not waited for.
+	 * of them. It returns when every item has its result.
 	 */
 	List<BatchResult.Item> run(Executor executor, int parallelism) {
-		for (int w = 1; w < Math.min(parallelism, this.results.length); w++) {
-			executor.execute(this::work);
-		}
-		work();
-		try {
-			this.done.await();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while the batch's last items were confirmed", ex);
-		}
-		RuntimeException failed = this.failure.get();
-		if (failed != null) {
-			throw failed;
-		}
+		this.work.run(executor, parallelism);
 		return List.of(this.results);
-	}
-
-	private void work() {
-		for (int i = this.next.getAndIncrement(); i < this.results.length; i = this.next.getAndIncrement()) {
-			try {
-				this.results[i] = confirmOne(this.usernames.get(i));
-			}
-			catch (RuntimeException ex) {
-				this.failure.compareAndSet(null, ex);
-				// Nobody takes the items not yet taken: they are done, unanswered.
-				for (int unclaimed = this.next
-					.getAndSet(this.results.length); unclaimed < this.results.length; unclaimed++) {
-					this.done.countDown();
-				}
-			}
-			finally {
-				this.done.countDown();
-			}
-		}
 	}
 
 	private BatchResult.Item confirmOne(String username) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 import com.acme.confirm.cognito.CognitoCall;
 import com.acme.confirm.cognito.CognitoQueue;
@@ -21,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,9 +33,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * at a time, and when that replica dies the scheduler revives it elsewhere once its
  * heartbeats have stopped. Before it starts an item the lane reads the job's state (a
  * pause or a cancel takes effect at the next item on every replica) and takes the item's
- * token from the jobs' share of the budget. An item found in flight, left by a replica
- * that died during its attempt, is settled from its audit event and Cognito's state
- * before it is tried again, so that it is never confirmed twice.
+ * token from the jobs' share of the budget. Up to {@code confirm.jobs.item-parallelism}
+ * items of a lane are in flight at once, the lane's own thread being one of the workers;
+ * a chunk's items all have their result before the lane reads the next chunk or ends. An
+ * item found in flight, left by a replica that died during its attempt, is settled from
+ * its audit event and Cognito's state before it is tried again, so that it is never
+ * confirmed twice.
  */
 @Component
 class JobLanes {
@@ -62,8 +68,11 @@ class JobLanes {
 
 	private final Clock clock;
 
+	private final Executor executor;
+
 	JobLanes(JobRepository jobs, TransactionTemplate transactions, JobItemConfirmation confirmation, JobBudget budget,
-			CognitoQueue queue, UserPools userPools, JobProperties properties, JobMetrics metrics, Clock clock) {
+			CognitoQueue queue, UserPools userPools, JobProperties properties, JobMetrics metrics, Clock clock,
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) Executor executor) {
 		this.jobs = jobs;
 		this.transactions = transactions;
 		this.confirmation = confirmation;
@@ -73,6 +82,7 @@ class JobLanes {
 		this.properties = properties;
 		this.metrics = metrics;
 		this.clock = clock;
+		this.executor = executor;
 	}
 
 	/** The scheduler's instance id of a job's lane. */
@@ -128,27 +138,36 @@ class JobLanes {
 				}
 				return null;
 			}
-			for (JobRepository.ItemRow item : items) {
-				JobState state = this.jobs.state(job.id()).orElse(JobState.CANCELLED);
-				if (state.isFinal()) {
-					return null;
-				}
-				Instant now = this.clock.instant();
-				if (state == JobState.PAUSED) {
-					return now.plus(this.properties.recheck());
-				}
-				if (now.isAfter(sliceEnd) || (context != null && context.getSchedulerState().isShuttingDown())) {
-					return now;
-				}
-				if (pool != null && !this.budget.takeItem(pool, this.properties.budgetShare(),
-						Duration.between(now, sliceEnd).plusMillis(1))) {
-					return this.clock.instant();
-				}
-				if (!attempt(job, item)) {
-					return this.clock.instant().plus(this.properties.backoff());
-				}
+			Optional<LaneRun.Stop> stop = new LaneRun(items, (item) -> step(job, pool, item, sliceEnd, context))
+				.run(this.executor, this.properties.itemParallelism());
+			if (stop.isPresent()) {
+				return stop.get().runAgainAt();
 			}
 		}
+	}
+
+	/** Starts one item, unless the lane is to stop first. */
+	private Optional<LaneRun.Stop> step(JobRow job, @Nullable ManagedUserPool pool, JobRepository.ItemRow item,
+			Instant sliceEnd, @Nullable ExecutionContext context) {
+		JobState state = this.jobs.state(job.id()).orElse(JobState.CANCELLED);
+		if (state.isFinal()) {
+			return Optional.of(new LaneRun.Stop(null));
+		}
+		Instant now = this.clock.instant();
+		if (state == JobState.PAUSED) {
+			return Optional.of(new LaneRun.Stop(now.plus(this.properties.recheck())));
+		}
+		if (now.isAfter(sliceEnd) || (context != null && context.getSchedulerState().isShuttingDown())) {
+			return Optional.of(new LaneRun.Stop(now));
+		}
+		if (pool != null && !this.budget.takeItem(pool, this.properties.budgetShare(),
+				Duration.between(now, sliceEnd).plusMillis(1))) {
+			return Optional.of(new LaneRun.Stop(this.clock.instant()));
+		}
+		if (!attempt(job, item)) {
+			return Optional.of(new LaneRun.Stop(this.clock.instant().plus(this.properties.backoff())));
+		}
+		return LaneRun.GO_ON;
 	}
 
 	/**

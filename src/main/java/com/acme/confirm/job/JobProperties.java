@@ -29,6 +29,12 @@ import org.springframework.validation.annotation.Validated;
  * @param maxCsvUsernames the most usernames a {@code text/csv} upload may hold
  * @param sweepInterval how often one replica checks that every unfinished job has its
  * lanes scheduled, and refreshes the queue-depth gauge
+ * @param itemParallelism items of one lane in flight at once. A lane's throughput is this
+ * divided by one item's latency (two Cognito calls and the audit writes), so it is what
+ * lets a job use a budget of hundreds per second; the budget still paces them
+ * @param retention how long the rows of an ended job (the job and its items) are kept;
+ * the sweep deletes them after that, its items a bounded number at a time. Its audit
+ * events are kept by {@code confirm.audit.retention}
  */
 @Validated
 @ConfigurationProperties("confirm.jobs")
@@ -36,13 +42,14 @@ record JobProperties(@DefaultValue("0.8") @DecimalMin("0.01") @DecimalMax("1.0")
 		@DefaultValue("4") @Min(1) @Max(64) int lanes, @DefaultValue("10s") Duration slice,
 		@DefaultValue("1s") Duration recheck, @DefaultValue("5s") Duration backoff,
 		@DefaultValue("1000000") @Min(1) @Max(10_000_000) int maxCsvUsernames,
-		@DefaultValue("10s") Duration sweepInterval) {
+		@DefaultValue("10s") Duration sweepInterval, @DefaultValue("4") @Min(1) @Max(32) int itemParallelism,
+		@DefaultValue("30d") Duration retention) {
 
 	JobProperties {
-		for (Duration duration : new Duration[] { slice, recheck, backoff, sweepInterval }) {
+		for (Duration duration : new Duration[] { slice, recheck, backoff, sweepInterval, retention }) {
 			if (duration.isNegative() || duration.isZero()) {
 				throw new IllegalArgumentException(
-						"confirm.jobs.slice, recheck, backoff and sweep-interval must be positive");
+						"confirm.jobs.slice, recheck, backoff, sweep-interval and retention must be positive");
 			}
 		}
 	}

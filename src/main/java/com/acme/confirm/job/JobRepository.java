@@ -155,11 +155,17 @@ class JobRepository {
 			.list();
 	}
 
-	/** How many jobs are queued or running, all pools together. */
-	long countActive() {
-		return this.jdbc.sql("SELECT COUNT(*) FROM confirmation_job WHERE state IN ('QUEUED', 'RUNNING')")
-			.query(Long.class)
-			.single();
+	/**
+	 * The jobs queued or running, all pools together, with the items each has left
+	 * ({@code null} while its users are still being listed).
+	 */
+	List<ActiveJob> findActive() {
+		return this.jdbc
+			.sql("SELECT id, user_pool_id, CASE WHEN listed THEN total - confirmed - already_confirmed - would_confirm "
+					+ "- failed END AS remaining FROM confirmation_job WHERE state IN ('QUEUED', 'RUNNING')")
+			.query((rs, row) -> new ActiveJob(rs.getObject("id", UUID.class), rs.getString("user_pool_id"),
+					rs.getObject("remaining", Long.class)))
+			.list();
 	}
 
 	/**
@@ -358,7 +364,6 @@ class JobRepository {
 
 	/**
 	 * An item's row.
-	 *
 	 * @param seq its place in the job
 	 * @param username the user
 	 * @param state PENDING, IN_FLIGHT or DONE
@@ -368,6 +373,10 @@ class JobRepository {
 	 * @param auditEventId the audit event of its outcome
 	 * @param completedAt when it got it
 	 */
+	/** A job queued or running, and the items it has left if they are all listed. */
+	record ActiveJob(UUID id, String userPoolId, @Nullable Long remaining) {
+	}
+
 	record ItemRow(long seq, String username, String state, @Nullable UUID attemptId, @Nullable ItemOutcome outcome,
 			@Nullable ProblemDetail problem, @Nullable UUID auditEventId, @Nullable Instant completedAt) {
 

@@ -12,12 +12,16 @@ import org.springframework.stereotype.Component;
  * What keeps unfinished jobs going whatever happened: on one replica at a time, every
  * unfinished job gets the scheduler executions it lacks (a replica that died between
  * creating a job and scheduling it, a lane that ended while the job was still listed), a
- * running job whose items are all done is ended, and the gauges are refreshed.
+ * running job whose items are all done is ended, the gauges are refreshed, and the rows
+ * of jobs past {@code confirm.jobs.retention} are deleted, a bounded part at a time.
  */
 @Component
 class JobSweep {
 
 	private static final Logger log = LoggerFactory.getLogger(JobSweep.class);
+
+	/** The most item rows of expired jobs one sweep deletes. */
+	static final int ITEMS_PURGED_PER_SWEEP = 50_000;
 
 	private final JobRepository jobs;
 
@@ -25,12 +29,15 @@ class JobSweep {
 
 	private final JobMetrics metrics;
 
+	private final JobRetention retention;
+
 	private final Clock clock;
 
-	JobSweep(JobRepository jobs, JobScheduling scheduling, JobMetrics metrics, Clock clock) {
+	JobSweep(JobRepository jobs, JobScheduling scheduling, JobMetrics metrics, JobRetention retention, Clock clock) {
 		this.jobs = jobs;
 		this.scheduling = scheduling;
 		this.metrics = metrics;
+		this.retention = retention;
 		this.clock = clock;
 	}
 
@@ -44,6 +51,7 @@ class JobSweep {
 			this.scheduling.ensureScheduled(job, this.clock.instant());
 		}
 		this.metrics.swept(this.jobs.queueDepth(), unfinished.size());
+		this.retention.purge(ITEMS_PURGED_PER_SWEEP);
 	}
 
 }

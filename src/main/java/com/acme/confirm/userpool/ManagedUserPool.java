@@ -61,7 +61,16 @@ public record ManagedUserPool(String alias, String id, boolean requireReason, Ma
 	 * The pool's AWS region: the prefix of its id ({@code eu-west-1_AbCdEf123}).
 	 */
 	public String region() {
-		return this.id.substring(0, this.id.indexOf('_'));
+		return regionOf(this.id);
+	}
+
+	/**
+	 * The region of a pool id: its prefix ({@code eu-west-1_AbCdEf123}).
+	 * @param userPoolId the pool's id
+	 * @return its region
+	 */
+	public static String regionOf(String userPoolId) {
+		return userPoolId.substring(0, Math.max(0, userPoolId.indexOf('_')));
 	}
 
 }

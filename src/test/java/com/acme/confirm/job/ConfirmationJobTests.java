@@ -1,5 +1,8 @@
 package com.acme.confirm.job;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import com.acme.confirm.cognito.JobBudget;
 import com.acme.confirm.support.IntegrationTests;
 import com.acme.confirm.support.TestPools;
 import org.junit.jupiter.api.AfterEach;
@@ -34,9 +38,15 @@ class ConfirmationJobTests extends IntegrationTests {
 
 	private final JobProperties properties;
 
-	ConfirmationJobTests(JobLanes lanes, JobProperties properties) {
+	private final JobRetention retention;
+
+	private final JobBudget budget;
+
+	ConfirmationJobTests(JobLanes lanes, JobProperties properties, JobRetention retention, JobBudget budget) {
 		this.lanes = lanes;
 		this.properties = properties;
+		this.retention = retention;
+		this.budget = budget;
 	}
 
 	@AfterEach
@@ -119,6 +129,61 @@ class ConfirmationJobTests extends IntegrationTests {
 				"/api/v1/confirmation-jobs/" + jobId + "/items", admin(), null, Map.of("Accept", "text/csv"));
 		assertThat(csv.getStatusCode().value()).isEqualTo(200);
 		assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+	}
+
+	@Test
+	void estimateWhenTwoJobsShareTheBudgetThenTheLargerGetsAllOfItOnceTheSmallerEnds() {
+		JobTestSupport.cancelUnfinished(this.database);
+		UUID small = JobTestSupport.jobId(JobTestSupport.create(this.api, admin(),
+				Map.of("usernames", IntStream.range(0, 1000).mapToObj((i) -> newUsername("job-small")).toList())));
+		UUID large = JobTestSupport.jobId(JobTestSupport.create(this.api, admin(),
+				Map.of("usernames", IntStream.range(0, 3000).mapToObj((i) -> newUsername("job-large")).toList())));
+		double perSecond = this.budget.itemsPerSecond(this.properties.budgetShare());
+
+		Instant smallEnds = Instant
+			.parse(JobTestSupport.job(this.api, admin(), small).getBody().path("estimatedCompletionAt").asString());
+		Instant largeEnds = Instant
+			.parse(JobTestSupport.job(this.api, admin(), large).getBody().path("estimatedCompletionAt").asString());
+
+		// both at half the rate until the small one's 1,000 are done (2,000 items' time),
+		// then the large one's last 2,000 at the whole rate: 4,000 items' time in all; an
+		// even split for the whole run would say 6,000
+		long expectedGapMillis = Math.round(2000 * 1000 / perSecond);
+		assertThat(Duration.between(smallEnds, largeEnds).toMillis()).isBetween(expectedGapMillis - 1000,
+				expectedGapMillis + 1000);
+		assertThat(Duration.between(Instant.now(), largeEnds).toMillis())
+			.isLessThan(Math.round(5000 * 1000 / perSecond));
+	}
+
+	@Test
+	void retentionWhenAJobEndedLongerAgoThenItsItemsGoABoundedPartAtATimeThenTheJobAndItsAuditStays() {
+		List<String> old = IntStream.range(0, 3).mapToObj((i) -> newUsername("job-expired")).toList();
+		UUID expired = JobTestSupport.jobId(JobTestSupport.create(this.api, admin(), Map.of("usernames", old)));
+		UUID recent = JobTestSupport
+			.jobId(JobTestSupport.create(this.api, admin(), Map.of("usernames", List.of(newUsername("job-kept")))));
+		JobTestSupport.runLanes(this.lanes, expired, this.properties.lanes());
+		JobTestSupport.runLanes(this.lanes, recent, this.properties.lanes());
+		this.database.update("UPDATE confirmation_job SET finished_at = ? WHERE id = ?",
+				OffsetDateTime.now().minus(this.properties.retention()).minusMinutes(1), expired);
+
+		assertThat(this.retention.purge(2)).isEqualTo(2);
+		assertThat(JobTestSupport.job(this.api, admin(), expired).getStatusCode().value()).isEqualTo(200);
+		assertThat(itemCount(expired)).isEqualTo(1);
+
+		this.retention.purge(1000);
+		assertProblem(JobTestSupport.job(this.api, admin(), expired), 404, "CONFIRMATION_JOB_NOT_FOUND");
+		assertThat(itemCount(expired)).isZero();
+		assertThat(JobTestSupport.job(this.api, admin(), recent).getBody().path("counts").path("total").asLong())
+			.isEqualTo(1);
+		assertThat(itemCount(recent)).isEqualTo(1);
+		assertThat(this.database.rows("SELECT COUNT(*) FROM audit_event WHERE job_id = ? AND action = ?", expired,
+				"ADMIN_CONFIRM_SIGN_UP"))
+			.containsExactly(List.of("3"));
+	}
+
+	private long itemCount(UUID jobId) {
+		return Long.parseLong(
+				this.database.rows("SELECT COUNT(*) FROM confirmation_job_item WHERE job_id = ?", jobId).get(0).get(0));
 	}
 
 	@Test
