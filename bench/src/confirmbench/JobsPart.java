@@ -119,7 +119,8 @@ final class JobsPart {
 						+ "`confirm.jobs.budget-share` %.1f × that = %.0f items/s; **target items/s = 0.95 × %.1f × %.0f = "
 						+ "%.1f**. Items/s = (done items at the job's end − done at 5 s after its creation) ÷ the time "
 						+ "between, from getConfirmationJob polled every %d ms on replica 1 (done = total − remaining). "
-						+ "%d lanes (the default), 2 scheduler threads per replica; a dead replica's lanes are "
+						+ "%d lanes (the default) of 4 items in flight each (`confirm.jobs.item-parallelism`), "
+						+ "2 scheduler threads per replica; a dead replica's lanes are "
 						+ "revived after heartbeat-interval %s × missed-heartbeats-limit %d (bench settings, "
 						+ "`CONFIRM_SCHEDULER_*`; the default is 10 s × 6 = 60 s).",
 				budget, budgetNote, SHARE, SHARE * budget, SHARE, budget, target, JobRun.POLL_MS, LANES,

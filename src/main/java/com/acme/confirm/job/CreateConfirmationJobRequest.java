@@ -39,6 +39,10 @@ record CreateConfirmationJobRequest(
 		@Schema(defaultValue = "false") @Nullable Boolean markEmailVerified,
 		@Schema(defaultValue = "false") @Nullable Boolean dryRun) implements AuditedRequest {
 
+	/** A creation refused before its body was read: nothing of it is known. */
+	static final CreateConfirmationJobRequest UNREAD = new CreateConfirmationJobRequest(null, null, null, null, null,
+			null);
+
 	@Override
 	public @Nullable String auditedUsername() {
 		return null;

@@ -428,6 +428,26 @@ class ConfirmationJobTests extends IntegrationTests {
 	}
 
 	@Test
+	void jobWhenCallerLacksBulkConfirmThenRefusedBeforeTheBodyIsRead() {
+		String confirmAdmin = this.idp.token("confirm-admin-2", "confirm-admin");
+		// malformed JSON: read, it would answer 400; refused first, it answers 403
+		String body = "{\"usernames\": [\"" + "x".repeat(1000) + "\", ";
+
+		ResponseEntity<JsonNode> denied = this.api.exchange(HttpMethod.POST,
+				"/api/v1/user-pools/" + TestPools.CUSTOMERS + "/confirmation-jobs", confirmAdmin, body,
+				Map.of("Content-Type", "application/json"));
+
+		assertProblem(denied, 403, "FORBIDDEN");
+		assertThat(this.database.rows("SELECT action, outcome, target_user_pool_id FROM audit_event "
+				+ "WHERE actor_subject = 'confirm-admin-2' ORDER BY occurred_at DESC"))
+			.containsExactly(List.of("CREATE_CONFIRMATION_JOB", "DENIED", TestPools.CUSTOMERS));
+		assertThat(denied.getBody().path("auditEventId").isMissingNode()).isFalse();
+		assertProblem(
+				JobTestSupport.create(this.api, admin(), "us-east-1_NotManaged1", Map.of("usernames", List.of("a"))),
+				404, "USER_POOL_NOT_MANAGED");
+	}
+
+	@Test
 	void listWhenSeveralJobsThenNewestFirstPaged() {
 		UUID first = JobTestSupport
 			.jobId(JobTestSupport.create(this.api, admin(), Map.of("usernames", List.of(newUsername("list-a")))));
