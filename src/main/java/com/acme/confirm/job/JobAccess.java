@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What every job operation checks first: the pool is managed here (404), the job exists
- * (404), the caller holds BULK_CONFIRM on the job's pool (403). A refused change of a job
- * is audited as the action it was; a refused read is not, as reading the audit trail is
- * not.
+ * and is not past its retention (404), the caller holds BULK_CONFIRM on the job's pool
+ * (403). A refused change of a job is audited as the action it was; a refused read is
+ * not, as reading the audit trail is not.
  */
 @Component
 class JobAccess {
@@ -38,11 +38,15 @@ class JobAccess {
 
 	private final AuditLog auditLog;
 
-	JobAccess(UserPools userPools, Authorization authorization, JobRepository jobs, AuditLog auditLog) {
+	private final JobRetention retention;
+
+	JobAccess(UserPools userPools, Authorization authorization, JobRepository jobs, AuditLog auditLog,
+			JobRetention retention) {
 		this.userPools = userPools;
 		this.authorization = authorization;
 		this.jobs = jobs;
 		this.auditLog = auditLog;
+		this.retention = retention;
 	}
 
 	/** The pool, if the caller may run jobs on it. */
@@ -55,6 +59,7 @@ class JobAccess {
 	/** The job, if the caller may see it. */
 	JobRow requireJob(Caller caller, UUID jobId) {
 		JobRow job = this.jobs.find(jobId)
+			.filter((found) -> !this.retention.expired(found))
 			.orElseThrow(() -> new ProblemException(ProblemCode.CONFIRMATION_JOB_NOT_FOUND,
 					"There is no confirmation job " + jobId + "."));
 		requirePool(caller, job.userPoolId());

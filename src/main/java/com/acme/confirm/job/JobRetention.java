@@ -39,6 +39,17 @@ class JobRetention {
 	}
 
 	/**
+	 * Whether the job is past its retention: it is then gone for callers, even while its
+	 * rows are still being deleted, so that nobody reads a part of its items.
+	 * @param job the job
+	 * @return whether it ended longer than {@code confirm.jobs.retention} ago
+	 */
+	boolean expired(JobRow job) {
+		Instant finishedAt = job.finishedAt();
+		return finishedAt != null && finishedAt.isBefore(this.clock.instant().minus(this.properties.retention()));
+	}
+
+	/**
 	 * Deletes up to {@code maxItems} item rows of expired jobs, and the rows of the
 	 * expired jobs left without items.
 	 * @return the item rows deleted
