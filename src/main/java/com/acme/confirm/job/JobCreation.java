@@ -49,6 +49,8 @@ class JobCreation {
 
 	private final JobRepository jobs;
 
+	private final JobItemRepository itemRows;
+
 	private final TransactionTemplate transactions;
 
 	private final AuditLog auditLog;
@@ -61,10 +63,11 @@ class JobCreation {
 
 	private final Clock clock;
 
-	JobCreation(JobAccess access, JobRepository jobs, TransactionTemplate transactions, AuditLog auditLog,
-			JobScheduling scheduling, JobViews views, JobProperties properties, Clock clock) {
+	JobCreation(JobAccess access, JobRepository jobs, JobItemRepository itemRows, TransactionTemplate transactions,
+			AuditLog auditLog, JobScheduling scheduling, JobViews views, JobProperties properties, Clock clock) {
 		this.access = access;
 		this.jobs = jobs;
+		this.itemRows = itemRows;
 		this.transactions = transactions;
 		this.auditLog = auditLog;
 		this.scheduling = scheduling;
@@ -79,7 +82,7 @@ class JobCreation {
 		List<String> usernames = request.usernames();
 		if (usernames != null) {
 			return create(caller, origin, userPoolId, request, JobRow.Selection.LIST, (jobId, lanes) -> {
-				this.jobs.insertItems(jobId, lanes, 0, usernames);
+				this.itemRows.insertItems(jobId, lanes, 0, usernames);
 				return (long) usernames.size();
 			});
 		}
@@ -118,7 +121,7 @@ class JobCreation {
 
 	private long insertChunk(UUID jobId, int lanes, long firstSeq, Set<String> chunk) {
 		try {
-			this.jobs.insertItems(jobId, lanes, firstSeq, new ArrayList<>(chunk));
+			this.itemRows.insertItems(jobId, lanes, firstSeq, new ArrayList<>(chunk));
 		}
 		catch (DuplicateKeyException ex) {
 			throw new ProblemException(ProblemCode.VALIDATION_FAILED,

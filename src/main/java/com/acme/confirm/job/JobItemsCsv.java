@@ -15,7 +15,7 @@ final class JobItemsCsv {
 	private JobItemsCsv() {
 	}
 
-	static void write(Writer out, JobRepository.ItemRow item) {
+	static void write(Writer out, JobItemRepository.ItemRow item) {
 		ItemOutcome outcome = item.outcome();
 		Object code = (item.problem() != null && item.problem().getProperties() != null)
 				? item.problem().getProperties().get("code") : null;

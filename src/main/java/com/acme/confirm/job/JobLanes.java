@@ -52,6 +52,8 @@ class JobLanes {
 
 	private final JobRepository jobs;
 
+	private final JobItemRepository itemRows;
+
 	private final TransactionTemplate transactions;
 
 	private final JobItemConfirmation confirmation;
@@ -70,10 +72,12 @@ class JobLanes {
 
 	private final Executor executor;
 
-	JobLanes(JobRepository jobs, TransactionTemplate transactions, JobItemConfirmation confirmation, JobBudget budget,
-			CognitoQueue queue, UserPools userPools, JobProperties properties, JobMetrics metrics, Clock clock,
+	JobLanes(JobRepository jobs, JobItemRepository itemRows, TransactionTemplate transactions,
+			JobItemConfirmation confirmation, JobBudget budget, CognitoQueue queue, UserPools userPools,
+			JobProperties properties, JobMetrics metrics, Clock clock,
 			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) Executor executor) {
 		this.jobs = jobs;
+		this.itemRows = itemRows;
 		this.transactions = transactions;
 		this.confirmation = confirmation;
 		this.budget = budget;
@@ -128,7 +132,7 @@ class JobLanes {
 	private @Nullable Instant work(JobRow job, int lane, Instant sliceEnd, @Nullable ExecutionContext context) {
 		ManagedUserPool pool = this.userPools.find(job.userPoolId()).orElse(null);
 		while (true) {
-			List<JobRepository.ItemRow> items = this.jobs.laneItems(job.id(), lane, CHUNK);
+			List<JobItemRepository.ItemRow> items = this.itemRows.laneItems(job.id(), lane, CHUNK);
 			if (items.isEmpty()) {
 				if (!job.listed() && !this.jobs.find(job.id()).map(JobRow::listed).orElse(true)) {
 					return this.clock.instant().plus(this.properties.recheck());
@@ -147,7 +151,7 @@ class JobLanes {
 	}
 
 	/** Starts one item, unless the lane is to stop first. */
-	private Optional<LaneRun.Stop> step(JobRow job, @Nullable ManagedUserPool pool, JobRepository.ItemRow item,
+	private Optional<LaneRun.Stop> step(JobRow job, @Nullable ManagedUserPool pool, JobItemRepository.ItemRow item,
 			Instant sliceEnd, @Nullable ExecutionContext context) {
 		JobState state = this.jobs.state(job.id()).orElse(JobState.CANCELLED);
 		if (state.isFinal()) {
@@ -174,7 +178,7 @@ class JobLanes {
 	 * Attempts one item.
 	 * @return false when it could not be attempted now and waits for later
 	 */
-	private boolean attempt(JobRow job, JobRepository.ItemRow item) {
+	private boolean attempt(JobRow job, JobItemRepository.ItemRow item) {
 		String instance = "/api/v1/confirmation-jobs/" + job.id() + "/items";
 		if (job.dryRun()) {
 			return record(job, item,
@@ -190,20 +194,20 @@ class JobLanes {
 			}
 		}
 		UUID attemptId = UUID.randomUUID();
-		this.jobs.markInFlight(job.id(), item.seq(), attemptId);
+		this.itemRows.markInFlight(job.id(), item.seq(), attemptId);
 		Instant deadline = this.clock.instant().plus(this.queue.timeFor(1, CALLS));
 		JobItemResult result = this.queue.until(deadline,
 				() -> this.confirmation.confirm(job.itemContext(), item.username(), attemptId, instance));
 		return record(job, item, result);
 	}
 
-	private boolean record(JobRow job, JobRepository.ItemRow item, JobItemResult result) {
+	private boolean record(JobRow job, JobItemRepository.ItemRow item, JobItemResult result) {
 		if (result.retry()) {
 			this.metrics.deferred();
 			return false;
 		}
 		ItemOutcome outcome = (result.outcome() != null) ? ItemOutcome.valueOf(result.outcome()) : ItemOutcome.FAILED;
-		Boolean recorded = this.transactions.execute((status) -> this.jobs.complete(job.id(), item.seq(), outcome,
+		Boolean recorded = this.transactions.execute((status) -> this.itemRows.complete(job.id(), item.seq(), outcome,
 				result.problem(), result.auditEventId(), this.clock.instant()));
 		if (Boolean.TRUE.equals(recorded)) {
 			this.metrics.item(outcome);

@@ -46,6 +46,8 @@ class JobListing {
 
 	private final JobRepository jobs;
 
+	private final JobItemRepository itemRows;
+
 	private final TransactionTemplate transactions;
 
 	private final CognitoOperations cognito;
@@ -56,9 +58,10 @@ class JobListing {
 
 	private final Clock clock;
 
-	JobListing(JobRepository jobs, TransactionTemplate transactions, CognitoOperations cognito, UserPools userPools,
-			JobProperties properties, Clock clock) {
+	JobListing(JobRepository jobs, JobItemRepository itemRows, TransactionTemplate transactions,
+			CognitoOperations cognito, UserPools userPools, JobProperties properties, Clock clock) {
 		this.jobs = jobs;
+		this.itemRows = itemRows;
 		this.transactions = transactions;
 		this.cognito = cognito;
 		this.userPools = userPools;
@@ -108,7 +111,7 @@ class JobListing {
 				.map(CognitoUser::username)
 				.toList();
 			this.transactions.executeWithoutResult((status) -> {
-				this.jobs.insertListedItems(jobId, job.lanes(), selected);
+				this.itemRows.insertListedItems(jobId, job.lanes(), selected);
 				this.jobs.listingProgress(jobId, page.paginationToken());
 			});
 			if (page.isLast()) {

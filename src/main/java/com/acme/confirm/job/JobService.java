@@ -38,6 +38,8 @@ class JobService {
 
 	private final JobRepository jobs;
 
+	private final JobItemRepository itemRows;
+
 	private final JobViews views;
 
 	private final AuditLog auditLog;
@@ -46,10 +48,11 @@ class JobService {
 
 	private final Clock clock;
 
-	JobService(JobAccess access, JobRepository jobs, JobViews views, AuditLog auditLog, JobScheduling scheduling,
-			Clock clock) {
+	JobService(JobAccess access, JobRepository jobs, JobItemRepository itemRows, JobViews views, AuditLog auditLog,
+			JobScheduling scheduling, Clock clock) {
 		this.access = access;
 		this.jobs = jobs;
+		this.itemRows = itemRows;
 		this.views = views;
 		this.auditLog = auditLog;
 		this.scheduling = scheduling;
@@ -94,7 +97,7 @@ class JobService {
 				throw badToken();
 			}
 		}
-		List<JobRepository.ItemRow> rows = this.jobs.items(jobId, outcome, after, pageSize + 1);
+		List<JobItemRepository.ItemRow> rows = this.itemRows.items(jobId, outcome, after, pageSize + 1);
 		String next = null;
 		if (rows.size() > pageSize) {
 			rows = rows.subList(0, pageSize);
@@ -105,11 +108,11 @@ class JobService {
 
 	/** Every item of the job, page by page, for an export. */
 	void forEachItem(Caller caller, UUID jobId, @Nullable ItemOutcome outcome,
-			java.util.function.Consumer<JobRepository.ItemRow> each) {
+			java.util.function.Consumer<JobItemRepository.ItemRow> each) {
 		this.access.requireJob(caller, jobId);
 		long after = -1;
-		for (List<JobRepository.ItemRow> page = this.jobs.items(jobId, outcome, after, PAGE_MAX); !page
-			.isEmpty(); page = this.jobs.items(jobId, outcome, after, PAGE_MAX)) {
+		for (List<JobItemRepository.ItemRow> page = this.itemRows.items(jobId, outcome, after, PAGE_MAX); !page
+			.isEmpty(); page = this.itemRows.items(jobId, outcome, after, PAGE_MAX)) {
 			page.forEach(each);
 			after = page.get(page.size() - 1).seq();
 		}
@@ -155,7 +158,7 @@ class JobService {
 		return this.views.of(now);
 	}
 
-	static ConfirmationJobItem item(JobRepository.ItemRow row) {
+	static ConfirmationJobItem item(JobItemRepository.ItemRow row) {
 		ItemOutcome outcome = row.outcome();
 		return new ConfirmationJobItem(row.username(),
 				(outcome != null && outcome != ItemOutcome.FAILED) ? outcome.name() : null, row.problem(),

@@ -25,6 +25,8 @@ class JobSweep {
 
 	private final JobRepository jobs;
 
+	private final JobItemRepository itemRows;
+
 	private final JobScheduling scheduling;
 
 	private final JobMetrics metrics;
@@ -33,8 +35,10 @@ class JobSweep {
 
 	private final Clock clock;
 
-	JobSweep(JobRepository jobs, JobScheduling scheduling, JobMetrics metrics, JobRetention retention, Clock clock) {
+	JobSweep(JobRepository jobs, JobItemRepository itemRows, JobScheduling scheduling, JobMetrics metrics,
+			JobRetention retention, Clock clock) {
 		this.jobs = jobs;
+		this.itemRows = itemRows;
 		this.scheduling = scheduling;
 		this.metrics = metrics;
 		this.retention = retention;
@@ -50,7 +54,7 @@ class JobSweep {
 			}
 			this.scheduling.ensureScheduled(job, this.clock.instant());
 		}
-		this.metrics.swept(this.jobs.queueDepth(), unfinished.size());
+		this.metrics.swept(this.itemRows.queueDepth(), unfinished.size());
 		this.retention.purge(ITEMS_PURGED_PER_SWEEP);
 	}
 

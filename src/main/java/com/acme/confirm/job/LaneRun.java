@@ -22,15 +22,15 @@ final class LaneRun {
 	/** Go on with the lane's next chunk. */
 	static final Optional<Stop> GO_ON = Optional.empty();
 
-	private final List<JobRepository.ItemRow> items;
+	private final List<JobItemRepository.ItemRow> items;
 
-	private final Function<JobRepository.ItemRow, Optional<Stop>> step;
+	private final Function<JobItemRepository.ItemRow, Optional<Stop>> step;
 
 	private final AtomicReference<@Nullable Stop> stop = new AtomicReference<>();
 
 	private final ParallelItems work;
 
-	LaneRun(List<JobRepository.ItemRow> items, Function<JobRepository.ItemRow, Optional<Stop>> step) {
+	LaneRun(List<JobItemRepository.ItemRow> items, Function<JobItemRepository.ItemRow, Optional<Stop>> step) {
 		this.items = items;
 		this.step = step;
 		this.work = new ParallelItems(items.size(), (i) -> this.step.apply(this.items.get(i)).ifPresent(this::stop));

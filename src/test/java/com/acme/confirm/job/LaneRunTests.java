@@ -115,9 +115,10 @@ class LaneRunTests {
 		assertThat(runs).hasSize(sizeAndParallelism[0]).allSatisfy((seq, count) -> assertThat(count).hasValue(1));
 	}
 
-	private static List<JobRepository.ItemRow> items(int count) {
+	private static List<JobItemRepository.ItemRow> items(int count) {
 		return LongStream.rangeClosed(1, count)
-			.mapToObj((seq) -> new JobRepository.ItemRow(seq, "user-" + seq, "PENDING", null, null, null, null, null))
+			.mapToObj(
+					(seq) -> new JobItemRepository.ItemRow(seq, "user-" + seq, "PENDING", null, null, null, null, null))
 			.toList();
 	}
 
